@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+//
+// The layers of DESIGN.md, bottom up. A target only depends on the layers
+// below it: the Inbox client and the emulator build without Lua, and the Lua
+// wrapper knows nothing of Inbox.
+
+import PackageDescription
+
+let package = Package(
+    name: "inbox-lua",
+    products: [
+        .executable(name: "inbox-lua", targets: ["InboxLuaCLI"]),
+        .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "InboxClient", targets: ["InboxClient"]),
+        .library(name: "InboxEmulator", targets: ["InboxEmulator"]),
+    ],
+    targets: [
+        // MARK: - C libraries (Debian packages, through pkg-config)
+
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+
+        // MARK: - Lua wrapper: states, values, functions, errors, limits
+
+        .target(name: "LuaKit", dependencies: ["CLua"]),
+
+        // MARK: - HTTP server on loopback (libmicrohttpd), for the emulator
+
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+
+        // MARK: - Inbox client: domain model, protocol, v1 and v2 over HTTP
+
+        .target(name: "InboxClient"),
+
+        // MARK: - Inbox emulator: a local team in SQLite, served over HTTP
+
+        .target(
+            name: "InboxEmulator",
+            dependencies: ["InboxClient", "CSQLite", "HTTPServer"]
+        ),
+
+        // MARK: - Command line
+
+        .executableTarget(
+            name: "InboxLuaCLI",
+            dependencies: ["LuaKit"]
+        ),
+
+        // MARK: - Tests
+
+        .target(
+            name: "TestSupport",
+            dependencies: ["HTTPServer"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(
+            name: "InboxClientTests",
+            dependencies: ["InboxClient", "HTTPServer", "TestSupport"]
+        ),
+        .testTarget(
+            name: "InboxEmulatorTests",
+            dependencies: ["InboxEmulator", "InboxClient", "TestSupport"]
+        ),
+    ]
+)

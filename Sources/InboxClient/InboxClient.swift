@@ -1,0 +1,1 @@
+// Placeholder until the InboxClient layer lands.
