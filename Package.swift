@@ -56,7 +56,7 @@ let package = Package(
 
         .executableTarget(
             name: "InboxLuaCLI",
-            dependencies: ["LuaKit"]
+            dependencies: ["LuaKit", "InboxEmulator"]
         ),
 
         // MARK: - Tests
