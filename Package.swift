@@ -63,7 +63,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["HTTPServer"],
+            dependencies: ["HTTPServer", "InboxEmulator"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),

@@ -80,8 +80,11 @@ private struct SeedBuilder {
     mutating func makeProfile(_ index: Int) -> ProfileRecord {
         let first = SeedText.firstNames[index % SeedText.firstNames.count]
         let last = SeedText.lastNames[(index * 7 + index / 13) % SeedText.lastNames.count]
-        let username = "\(first)\(SeedText.joiners[index % 4])\(last)\(index / 50 == 0 ? "" : String(index))"
-            .lowercased()
+        // X handles: letters, digits and `_`, at most 15 characters.
+        let suffix = index < 50 ? "" : String(index)
+        let username = String(
+            "\(first)\(SeedText.joiners[index % 4])\(last)".lowercased().prefix(15 - suffix.count))
+            + suffix
         // Log-uniform followers from ten to a few million, skewed so about one
         // profile in six has at least 100,000.
         let spread = pow(unit(), 1.3)
@@ -125,7 +128,7 @@ private struct SeedBuilder {
     ) throws {
         let roll = random.next() % 100
         let isRequest = roll < 8
-        let created = DemoTeam.seedEpoch - Int64(2 + random.next() % 80) * DemoTeam.day
+        let created = DemoTeam.seedEpoch - Int64(6 + random.next() % 80) * DemoTeam.day
             - Int64(random.next() % UInt64(DemoTeam.day))
         var thread = ThreadRecord(
             id: ids.inboxId(), accountLinkId: link.id, contactId: contactId,
@@ -163,7 +166,5 @@ func conversationId(_ first: String, _ second: String) -> String {
 }
 
 extension String {
-    fileprivate var replacingDashes: String {
-        replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-")
-    }
+    fileprivate var replacingDashes: String { replacingOccurrences(of: "_", with: "-") }
 }

@@ -14,7 +14,7 @@ enum SeedText {
         "Andersen", "Bianchi", "Chen", "Diaz", "Eriksen", "Ferreira", "Gupta",
     ]
 
-    static let joiners = ["", "_", "", "."]
+    static let joiners = ["", "_", "", "_"]
 
     static let companySuffixes = ["Labs", "HQ", "Studio", "Systems"]
 

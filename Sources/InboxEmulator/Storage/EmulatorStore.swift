@@ -72,3 +72,37 @@ public final class EmulatorStore: @unchecked Sendable {
         try db.run("DELETE FROM sqlite_sequence WHERE name = 'events'")
     }
 }
+
+// MARK: - Where the default team lives
+
+extension EmulatorStore {
+    /// The default file: `$XDG_DATA_HOME/inbox-lua/emulator.sqlite`, else
+    /// `~/.local/share/inbox-lua/emulator.sqlite`. Its folder is created when
+    /// missing.
+    public static func defaultPath() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        let folder = base + "/inbox-lua"
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true)
+        return folder + "/emulator.sqlite"
+    }
+}
+
+// MARK: - Handy facts for tests and tools
+
+extension EmulatorStore {
+    /// The id of the `index`-th contact in creation order (0-based); in the
+    /// demo team, contact `i` follows the thread rule of ``DemoTeam/threadCount``.
+    public func demoContactId(_ index: Int) throws -> String {
+        let id = try read { db in
+            try db.row(
+                "SELECT id FROM contacts ORDER BY rowid LIMIT 1 OFFSET ?", [.int(Int64(index))]
+            ) { $0.text(0) }
+        }
+        guard let id else { throw SnapshotFailure(reason: "no contact number \(index)") }
+        return id
+    }
+}

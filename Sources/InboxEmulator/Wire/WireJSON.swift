@@ -32,6 +32,21 @@ public enum WireJSON: Sendable, Equatable {
         return nil
     }
 
+    /// The integer payload, or nil for any other kind of value.
+    public var intValue: Int64? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    /// The boolean payload, or nil for any other kind of value.
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool { self == .null }
+
     /// An optional string as JSON: the string, or `null`.
     static func text(_ value: String?) -> WireJSON {
         value.map(WireJSON.string) ?? .null
