@@ -46,18 +46,23 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
-    /// Two objects are equal when they have the same members in the same order.
+    /// Two objects are equal when they have the same members, in any order (as in JSON).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
+        guard lhs.members.count == rhs.members.count else { return false }
+        return lhs.members.allSatisfy { member in rhs[member.key] == member.value }
     }
 
-    /// Hashes the members in order.
+    /// Hashes the members regardless of their order, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(members.count)
+        var combined = 0
         for member in members {
-            hasher.combine(member.key)
-            hasher.combine(member.value)
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
         }
+        hasher.combine(members.count)
+        hasher.combine(combined)
     }
 }
 

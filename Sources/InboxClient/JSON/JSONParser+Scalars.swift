@@ -8,9 +8,9 @@ extension JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
-                return try makeString(slice)
+                return string
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("control character in string") }

@@ -2,8 +2,9 @@
 /// the client and scripts rely on.
 ///
 /// `json` is the object as received (v1 or v2 shape, the API's own field names), so the
-/// scripting layer can hand it on as a plain table. Encoding writes that JSON back
-/// unchanged; decoding checks the fields the type needs.
+/// scripting layer can hand it on as a plain table. `json.serialized()` writes the same
+/// JSON back, members in wire order; `Codable` encodes the same members and values (member
+/// order is then up to the encoder). Decoding checks the fields the type needs.
 public protocol WireObject: Codable, Sendable, Hashable {
     /// Wraps a wire object, checking the fields this type reads.
     init(json: JSONValue) throws
