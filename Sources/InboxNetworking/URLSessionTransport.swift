@@ -26,8 +26,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
     /// Sends the request and blocks until the response, a failure, the timeout, or
     /// cancellation.
-    public func send(_ request: HTTPRequest, cancellation: CancellationToken)
-        throws(TransportError) -> HTTPResponse
+    public func send(_ request: TransportRequest, cancellation: CancellationToken)
+        throws(TransportError) -> TransportResponse
     {
         guard let url = URL(string: request.url) else {
             throw TransportError(.other, "invalid URL")
@@ -85,7 +85,7 @@ private final class Outcome: @unchecked Sendable {
         return true
     }
 
-    func result(timeout: Double) throws(TransportError) -> HTTPResponse {
+    func result(timeout: Double) throws(TransportError) -> TransportResponse {
         if let error {
             throw Self.classify(error, timeout: timeout)
         }
@@ -96,7 +96,7 @@ private final class Outcome: @unchecked Sendable {
         for (name, value) in http.allHeaderFields {
             headers[String(describing: name)] = String(describing: value)
         }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data())
+        return TransportResponse(status: http.statusCode, headers: headers, body: data ?? Data())
     }
 
     private static func classify(_ error: any Error, timeout: Double) -> TransportError {

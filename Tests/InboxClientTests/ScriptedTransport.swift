@@ -4,29 +4,33 @@ import InboxClient
 /// An in-process transport that records each request and answers from a script.
 final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
-    private var recorded: [HTTPRequest] = []
-    private let answer: @Sendable (HTTPRequest, Int) throws(TransportError) -> HTTPResponse
+    private var recorded: [TransportRequest] = []
+    private let answer:
+        @Sendable (TransportRequest, Int) throws(TransportError) -> TransportResponse
 
     /// Answers request number `n` (0-based) with `answer(request, n)`.
-    init(_ answer: @escaping @Sendable (HTTPRequest, Int) throws(TransportError) -> HTTPResponse) {
+    init(
+        _ answer:
+            @escaping @Sendable (TransportRequest, Int) throws(TransportError) -> TransportResponse
+    ) {
         self.answer = answer
     }
 
     /// Answers every request with the same status and JSON body.
     convenience init(status: Int = 200, json: String, headers: [String: String] = [:]) {
         self.init { _, _ in
-            HTTPResponse(status: status, headers: headers, body: Data(json.utf8))
+            TransportResponse(status: status, headers: headers, body: Data(json.utf8))
         }
     }
 
-    var requests: [HTTPRequest] {
+    var requests: [TransportRequest] {
         lock.lock()
         defer { lock.unlock() }
         return recorded
     }
 
-    func send(_ request: HTTPRequest, cancellation: CancellationToken) throws(TransportError)
-        -> HTTPResponse
+    func send(_ request: TransportRequest, cancellation: CancellationToken) throws(TransportError)
+        -> TransportResponse
     {
         lock.lock()
         let number = recorded.count

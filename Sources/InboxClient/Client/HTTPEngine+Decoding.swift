@@ -25,7 +25,7 @@ extension HTTPEngine {
         return try parse(response, call)
     }
 
-    private func parse(_ response: HTTPResponse, _ call: APICall) throws -> JSONValue {
+    private func parse(_ response: TransportResponse, _ call: APICall) throws -> JSONValue {
         guard !response.body.isEmpty else {
             throw malformed(
                 call, "empty body where JSON was expected", body: response.body,

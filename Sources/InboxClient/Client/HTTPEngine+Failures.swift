@@ -23,7 +23,7 @@ extension HTTPEngine {
 
     /// An error from a non-2xx response, reading the v1 `{error:{code,message,status}}` or
     /// v2 `{code,message,details,requestId}` body when there is one.
-    func apiFailure(_ call: APICall, _ response: HTTPResponse) -> InboxError {
+    func apiFailure(_ call: APICall, _ response: TransportResponse) -> InboxError {
         var failure = InboxError(
             .api, operation: call.operation,
             message: "HTTP \(response.status)", method: call.method, path: call.path,
@@ -53,7 +53,7 @@ extension HTTPEngine {
 
     /// Seconds to wait as the response advises: `Retry-After` (seconds or an HTTP date),
     /// `X-RateLimit-Reset` (Unix seconds), or the v2 details.
-    func retryAfter(_ response: HTTPResponse, details: JSONValue?) -> Double? {
+    func retryAfter(_ response: TransportResponse, details: JSONValue?) -> Double? {
         let now = configuration.clock.now()
         if let header = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) {
             if let seconds = Double(header) { return max(0, seconds) }

@@ -19,7 +19,7 @@ final class HTTPEngine: Sendable {
     }
 
     /// Sends the call until it succeeds or fails for good; returns the 2xx response.
-    func perform(_ call: APICall) throws -> HTTPResponse {
+    func perform(_ call: APICall) throws -> TransportResponse {
         let request = makeRequest(call)
         let policy = configuration.retry
         var failures = 0
@@ -28,7 +28,7 @@ final class HTTPEngine: Sendable {
             guard !cancellation.isCancelled, limiter.acquire(cancellation) else {
                 throw cancelled(call)
             }
-            let response: HTTPResponse
+            let response: TransportResponse
             do {
                 response = try transport.send(request, cancellation: cancellation)
             } catch {
@@ -93,7 +93,7 @@ final class HTTPEngine: Sendable {
     }
 
     /// Holds later requests back while the server says the quota is spent.
-    private func noteQuota(_ response: HTTPResponse) {
+    private func noteQuota(_ response: TransportResponse) {
         guard response.header("X-RateLimit-Remaining") == "0",
             let reset = response.header("X-RateLimit-Reset").flatMap(Double.init)
         else { return }
@@ -101,7 +101,7 @@ final class HTTPEngine: Sendable {
         if wait > 0 { limiter.block(for: min(wait, configuration.retry.maxRateLimitWait)) }
     }
 
-    private func makeRequest(_ call: APICall) -> HTTPRequest {
+    private func makeRequest(_ call: APICall) -> TransportRequest {
         var url = configuration.baseURL + call.path
         if !call.query.isEmpty { url += "?" + call.query.encoded }
         var headers = [HTTPHeader("Accept", "application/json")]
@@ -114,7 +114,7 @@ final class HTTPEngine: Sendable {
             body = json.serialized()
         }
         headers += call.headers
-        return HTTPRequest(
+        return TransportRequest(
             method: call.method, url: url, headers: headers, body: body,
             timeout: configuration.timeout)
     }

@@ -8,6 +8,6 @@ public protocol HTTPTransport: Sendable {
     /// Throws `TransportError` when no response arrives: the connection failed or dropped,
     /// the attempt took longer than `request.timeout`, or `cancellation` was tripped
     /// (which must end the wait promptly).
-    func send(_ request: HTTPRequest, cancellation: CancellationToken) throws(TransportError)
-        -> HTTPResponse
+    func send(_ request: TransportRequest, cancellation: CancellationToken) throws(TransportError)
+        -> TransportResponse
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One HTTP request, ready for the wire: the URL is complete and percent-encoded.
-public struct HTTPRequest: Sendable, Hashable {
+public struct TransportRequest: Sendable, Hashable {
     /// The method, such as `GET`.
     public var method: String
     /// The complete URL, percent-encoded exactly as it must be sent.

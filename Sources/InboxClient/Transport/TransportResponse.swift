@@ -1,7 +1,7 @@
 import Foundation
 
 /// One HTTP response: status, header fields and the whole body.
-public struct HTTPResponse: Sendable, Hashable {
+public struct TransportResponse: Sendable, Hashable {
     /// The status code, such as 200.
     public var status: Int
     /// Header fields, names lower-cased.
