@@ -11,6 +11,7 @@ public final class Paging<Item: Sendable> {
     private var buffer: [Item] = []
     private var bufferIndex = 0
     private let operation: String
+    private var pendingError: InboxError?
 
     /// Pages through `fetch`, starting at `cursor` (nil for the first page).
     public init(
@@ -24,17 +25,19 @@ public final class Paging<Item: Sendable> {
     }
 
     /// The next page, or nil after the last.
+    ///
+    /// A page whose next cursor repeats an earlier one is still returned whole; the call
+    /// after it throws.
     public func nextPage() throws -> Page<Item>? {
+        if let pendingError { throw pendingError }
         guard !started || nextCursor != nil else { return nil }
         let page = try fetch(nextCursor)
         started = true
-        if let cursor = page.nextCursor {
-            guard seenCursors.insert(cursor).inserted else {
-                nextCursor = nil
-                throw InboxError.repeatedCursor(operation: operation, cursor: cursor)
-            }
-        }
         nextCursor = page.nextCursor
+        if let cursor = page.nextCursor, !seenCursors.insert(cursor).inserted {
+            nextCursor = nil
+            pendingError = InboxError.repeatedCursor(operation: operation, cursor: cursor)
+        }
         return page
     }
 
