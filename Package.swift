@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "inbox-lua", targets: ["InboxLuaCLI"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
         .library(name: "InboxClient", targets: ["InboxClient"]),
+        .library(name: "InboxNetworking", targets: ["InboxNetworking"]),
         .library(name: "InboxEmulator", targets: ["InboxEmulator"]),
     ],
     targets: [
@@ -44,6 +45,9 @@ let package = Package(
         // MARK: - Inbox client: domain model, protocol, v1 and v2 over HTTP
 
         .target(name: "InboxClient"),
+        // URLSession (FoundationNetworking) kept apart, so that a program that only talks
+        // to the local emulator does not load it.
+        .target(name: "InboxNetworking", dependencies: ["InboxClient"]),
 
         // MARK: - Inbox emulator: a local team in SQLite, served over HTTP
 
@@ -63,14 +67,14 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["HTTPServer"],
+            dependencies: ["HTTPServer", "InboxEmulator"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",
-            dependencies: ["InboxClient", "HTTPServer", "TestSupport"]
+            dependencies: ["InboxClient", "InboxNetworking", "HTTPServer", "TestSupport"]
         ),
         .testTarget(
             name: "InboxEmulatorTests",

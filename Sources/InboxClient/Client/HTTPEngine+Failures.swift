@@ -1,0 +1,106 @@
+import Foundation
+
+extension HTTPEngine {
+    func cancelled(_ call: APICall) -> InboxError {
+        InboxError(
+            .cancelled, operation: call.operation, message: "cancelled",
+            method: call.method, path: call.path)
+    }
+
+    func transportFailure(_ call: APICall, _ error: TransportError) -> InboxError {
+        var failure = InboxError(
+            .transport(error.kind), operation: call.operation,
+            message: redact(error.description), method: call.method, path: call.path)
+        guard error.requestMayHaveBeenSent, !call.safety.repeatable else { return failure }
+        if call.safety == .unsafeSend {
+            failure.kind = .mayHaveBeenDelivered
+            failure.message += "; the message may have been delivered, so it was not retried"
+        } else {
+            failure.message += "; the change may have been applied, so it was not retried"
+        }
+        return failure
+    }
+
+    /// An error from a non-2xx response, reading the v1 `{error:{code,message,status}}` or
+    /// v2 `{code,message,details,requestId}` body when there is one.
+    func apiFailure(_ call: APICall, _ response: TransportResponse) -> InboxError {
+        var failure = InboxError(
+            .api, operation: call.operation,
+            message: "HTTP \(response.status)", method: call.method, path: call.path,
+            status: response.status)
+        failure.bodyExcerpt = excerpt(response.body)
+        failure.requestId = response.header("X-Request-Id")
+        if let body = try? JSONValue.parse(response.body), case .object(let object) = body {
+            let inner = object["error"]?.objectValue
+            if let inner {
+                failure.code = inner["code"]?.stringValue
+                failure.message = inner["message"]?.stringValue ?? failure.message
+            } else {
+                failure.code =
+                    object["code"]?.stringValue
+                    ?? object["error"]?.stringValue
+                failure.message = object["message"]?.stringValue ?? failure.message
+                failure.details = object["details"].flatMap { $0.isNull ? nil : $0 }
+                failure.requestId = object["requestId"]?.stringValue ?? failure.requestId
+            }
+            failure.message = redact(failure.message)
+        } else if !response.body.isEmpty {
+            failure.message = "HTTP \(response.status) with a body that is not JSON"
+        }
+        failure.retryAfter = retryAfter(response, details: failure.details)
+        return failure
+    }
+
+    /// Seconds to wait as the response advises: `Retry-After` (seconds or an HTTP date),
+    /// `X-RateLimit-Reset` (Unix seconds), or the v2 details.
+    func retryAfter(_ response: TransportResponse, details: JSONValue?) -> Double? {
+        let now = configuration.clock.now()
+        if let header = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) {
+            if let seconds = Double(header) { return max(0, seconds) }
+            if let date = httpDate(header) { return max(0, date.timeIntervalSince(now)) }
+        }
+        if let reset = response.header("X-RateLimit-Reset").flatMap(Double.init) {
+            return max(0, reset - now.timeIntervalSince1970)
+        }
+        if let seconds = details?["retryAfterSeconds"]?.doubleValue { return max(0, seconds) }
+        if let resetAt = details?["resetAt"]?.stringValue,
+            let date = isoDate(resetAt)
+        {
+            return max(0, date.timeIntervalSince(now))
+        }
+        return nil
+    }
+
+    /// Reads an ISO 8601 timestamp such as `2026-01-01T10:32:00.000Z`.
+    private func isoDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    /// Reads an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+    private func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+
+    /// The start of a body as text, at most 200 characters, with the token blanked out.
+    func excerpt(_ body: Data) -> String {
+        let text = String(decoding: body.prefix(600), as: UTF8.self)
+        let short = text.count > 200 ? String(text.prefix(200)) + "…" : text
+        return redact(short)
+    }
+
+    /// Replaces the token wherever a server echoed it.
+    func redact(_ text: String) -> String {
+        guard let token = configuration.token, !token.isEmpty, text.contains(token) else {
+            return text
+        }
+        return text.replacingOccurrences(of: token, with: "<token>")
+    }
+}

@@ -1,0 +1,7 @@
+/// Newest first or oldest first.
+public enum SortOrder: String, Sendable, Hashable, Codable {
+    /// Newest first, the APIs' default.
+    case desc
+    /// Oldest first.
+    case asc
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A flag another thread can trip to stop a long wait: an HTTP call, a retry sleep or
+/// rate-limit pacing.
+///
+/// `cancel()` may be called from any thread (for example the one that handles SIGINT);
+/// waits end promptly with a `.cancelled` error. `reset()` re-arms the token for the next
+/// call.
+public final class CancellationToken: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var cancelled = false
+    private var handlers: [Int: @Sendable () -> Void] = [:]
+    private var nextHandlerID = 0
+
+    /// A token that is not cancelled.
+    public init() {}
+
+    /// Whether the token is tripped.
+    public var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    /// Trips the token: wakes every sleeper and runs every registered handler once.
+    public func cancel() {
+        condition.lock()
+        guard !cancelled else { return condition.unlock() }
+        cancelled = true
+        let toRun = handlers.values
+        handlers = [:]
+        condition.broadcast()
+        condition.unlock()
+        for handler in toRun { handler() }
+    }
+
+    /// Re-arms a tripped token.
+    public func reset() {
+        condition.lock()
+        cancelled = false
+        condition.unlock()
+    }
+
+    /// Sleeps for `seconds`, returning early with `false` when the token is tripped.
+    @discardableResult
+    public func sleep(seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: max(0, seconds))
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled {
+            if !condition.wait(until: deadline) { return !cancelled }
+        }
+        return false
+    }
+
+    /// Runs `handler` when the token is tripped (at once if it already is). Returns an id
+    /// for `removeHandler`.
+    @discardableResult
+    public func onCancel(_ handler: @escaping @Sendable () -> Void) -> Int {
+        condition.lock()
+        if cancelled {
+            condition.unlock()
+            handler()
+            return -1
+        }
+        nextHandlerID += 1
+        let id = nextHandlerID
+        handlers[id] = handler
+        condition.unlock()
+        return id
+    }
+
+    /// Forgets a handler registered with `onCancel`.
+    public func removeHandler(_ id: Int) {
+        condition.lock()
+        handlers[id] = nil
+        condition.unlock()
+    }
+}
