@@ -351,23 +351,45 @@ static void encode_sorted(Encoder *e, int idx) {
     lua_pop(L, 1);
 }
 
+/* Writes the table at idx as an array, after checking that its keys are
+ * 1..n, n being its length; a marked table may have holes, written as
+ * null.  The first key and value are on the stack.  [-2, +0, v] */
+static void encode_sequence(Encoder *e, int idx, int marked) {
+    lua_State *L = e->L;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx), count = 0;
+
+    do {
+        lua_Integer key = lua_tointeger(L, -2);
+        if (!lua_isinteger(L, -2) || key < 1 || key > n)
+            fail(e, e->depth - 1, MIXED_KEYS);
+        count++;
+        lua_pop(L, 1);
+    } while (lua_next(L, idx));
+    if (!marked && count != n)
+        fail(e, e->depth - 1, MIXED_KEYS);
+    encode_array(e, idx, n);
+}
+
 /* Writes the table at idx as an array or an object (see inbox_json.h).
  * [-0, +0, v] */
 static void encode_table(Encoder *e, int idx) {
     lua_State *L = e->L;
     int marked = 0, first = 1;
-    lua_Integer n, count = 0;
 
     enter(e, idx);
     if (lua_getmetatable(L, idx)) {
         marked = lua_rawequal(L, -1, e->mark_slot);
         lua_pop(L, 1);
     }
-    if (marked) {
-        encode_array(e, idx, (lua_Integer)lua_rawlen(L, idx));
-    } else if (lua_pushnil(L), !lua_next(L, idx)) {
-        add_bytes(e, "{}", 2);
-    } else if (lua_type(L, -2) == LUA_TSTRING) {
+    lua_pushnil(L);
+    if (!lua_next(L, idx)) {
+        if (marked)
+            add_bytes(e, "[]", 2);
+        else
+            add_bytes(e, "{}", 2);
+    } else if (marked || lua_type(L, -2) != LUA_TSTRING) {
+        encode_sequence(e, idx, marked);
+    } else {
         add_char(e, '{');
         if (e->indent) {
             lua_pop(L, 2);
@@ -380,18 +402,6 @@ static void encode_table(Encoder *e, int idx) {
             } while (lua_next(L, idx));
         new_line(e, e->depth - 1);
         add_char(e, '}');
-    } else {
-        n = (lua_Integer)lua_rawlen(L, idx);
-        do {
-            lua_Integer key = lua_tointeger(L, -2);
-            if (!lua_isinteger(L, -2) || key < 1 || key > n)
-                fail(e, e->depth - 1, MIXED_KEYS);
-            count++;
-            lua_pop(L, 1);
-        } while (lua_next(L, idx));
-        if (count != n)
-            fail(e, e->depth - 1, MIXED_KEYS);
-        encode_array(e, idx, n);
     }
     e->depth--;
 }

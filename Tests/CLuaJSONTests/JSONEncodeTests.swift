@@ -107,6 +107,8 @@ import Testing
         ("{[true] = 1}", ""),
         ("{list = {[2] = 1}}", " at .list"),
         ("{a = {b = {x = 1, [10] = 2}}}", " at .a.b"),
+        ("json.array{1, 2, x = 3}", ""),
+        ("{json.array{[0] = 1}}", " at [1]"),
     ])
     func mixedSparseAndOtherKeysAreErrors(table: String, path: String) {
         #expect(

@@ -19,10 +19,11 @@
  *     errors in both directions, giving the 1-based byte offset.
  *
  * Encoding a table: a marked table, or one whose keys are exactly 1..n,
- * is an array (holes in a marked table become null); a table whose keys
- * are all strings is an object; an empty unmarked table is {}.  Any other
- * table (mixed or sparse keys, non-string keys) is an error naming its
- * path, e.g. "json.encode: cannot encode function at .threads[3].fn".
+ * is an array (in a marked table, holes below its length #t become null);
+ * a table whose keys are all strings is an object; an empty unmarked table
+ * is {}.  Any other table (mixed or sparse keys, other key types) is an
+ * error, and so is a value JSON has no place for; the message names the
+ * path: "json.encode: cannot encode function at .threads[3].fn".
  * Compact output writes object keys in table order, which is unspecified;
  * indented output sorts keys bytewise, so it is stable.
  *
