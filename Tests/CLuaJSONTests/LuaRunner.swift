@@ -42,8 +42,17 @@ final class LuaRunner {
         end
         """
 
-    init() {
-        state = luaL_newstate()
+    /// The allocator's budget, when the state was made with one.
+    let budget: MemoryBudget?
+
+    /// Makes a state, with `budget` as its allocator's limit when given.
+    init(budget: MemoryBudget? = nil) {
+        self.budget = budget
+        if let budget {
+            state = lua_newstate(MemoryBudget.allocate, Unmanaged.passUnretained(budget).toOpaque())
+        } else {
+            state = luaL_newstate()
+        }
         luaL_openlibs(state)
         luaL_requiref(state, "json", luaopen_inbox_json, 1)
         lua_settop(state, 0)
