@@ -1,0 +1,81 @@
+#ifndef INBOX_LUA_JSON_H
+#define INBOX_LUA_JSON_H
+
+/*
+ * The json module: a JSON codec between byte strings and Lua values, written
+ * as plain Lua C functions so that its errors (bad input, memory limit)
+ * never unwind through a Swift frame.
+ *
+ * Values (DESIGN.md, "Values between Swift, JSON and Lua"):
+ *   - JSON integers that fit in 64 bits become Lua integers, digit for
+ *     digit; larger ones, and numbers with a fraction or exponent, become
+ *     floats.  Floats are written in the shortest form that reads back to
+ *     the same double, and always look like floats ("2.0", not "2").
+ *   - JSON null is the json.null sentinel (shim.h), distinct from nil.
+ *   - Decoded arrays, empty ones included, carry the array marker
+ *     (shim.h); decoded objects are plain tables.
+ *   - Strings are byte strings: "\u0000" decodes to a NUL byte and a NUL
+ *     byte encodes as "\u0000".  Invalid UTF-8 and lone surrogates are
+ *     errors in both directions, giving the 1-based byte offset.
+ *
+ * Encoding a table: a marked table, or one whose keys are exactly 1..n,
+ * is an array (in a marked table, holes below its length #t become null);
+ * a table whose keys are all strings is an object; an empty unmarked table
+ * is {}.  Any other table (mixed or sparse keys, other key types) is an
+ * error, and so is a value JSON has no place for; the message names the
+ * path: "json.encode: cannot encode function at .threads[3].fn".
+ * Compact output writes object keys in table order, which is unspecified;
+ * indented output sorts keys bytewise, so it is stable.
+ *
+ * Nesting deeper than INBOX_JSON_MAX_DEPTH is an error both ways, and so
+ * is a table that contains itself.
+ */
+
+#include <stddef.h>
+
+#include <lua.h>
+
+/* Deepest nesting of arrays and objects accepted either way. */
+#define INBOX_JSON_MAX_DEPTH 1000
+
+/* Widest indent json.pretty accepts. */
+#define INBOX_JSON_MAX_INDENT 16
+
+/*
+ * Pushes the json module table: encode, decode, pretty, array, null.
+ * Suits luaL_requiref and package.preload; as a shared object it loads
+ * with require "inbox_json".  [-0, +1, m]
+ */
+int luaopen_inbox_json(lua_State *L);
+
+/*
+ * Decodes the len bytes at text (one JSON value, surrounded by optional
+ * white space) and pushes the Lua value.  Raises a Lua error with a message
+ * such as "json.decode: unexpected character 'x' at byte 17".  Run it
+ * under lua_pcall, or use inbox_json_decode_protected.  [-0, +1, e]
+ */
+void inbox_json_decode(lua_State *L, const char *text, size_t len);
+
+/*
+ * Encodes the value at idx and pushes the JSON text as a Lua string.
+ * indent 0 writes compact text; 1..INBOX_JSON_MAX_INDENT writes one
+ * element a line, indented by that many spaces a level, keys sorted.
+ * Raises a Lua error on values JSON cannot hold.  [-0, +1, e]
+ */
+void inbox_json_encode(lua_State *L, int idx, int indent);
+
+/*
+ * inbox_json_decode inside lua_pcall.  Returns LUA_OK and pushes the value,
+ * or returns the error status and pushes the message.  Never raises, so
+ * it may be called from Swift.  [-0, +1, -]
+ */
+int inbox_json_decode_protected(lua_State *L, const char *text, size_t len);
+
+/*
+ * inbox_json_encode inside lua_pcall.  Returns LUA_OK and pushes the text,
+ * or returns the error status and pushes the message.  Never raises.
+ * [-0, +1, -]
+ */
+int inbox_json_encode_protected(lua_State *L, int idx, int indent);
+
+#endif
