@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "InboxClient", targets: ["InboxClient"]),
         .library(name: "InboxNetworking", targets: ["InboxNetworking"]),
         .library(name: "InboxEmulator", targets: ["InboxEmulator"]),
+        .library(name: "InboxScripting", targets: ["InboxScripting"]),
     ],
     targets: [
         // MARK: - C libraries (Debian packages, through pkg-config)
@@ -64,6 +65,15 @@ let package = Package(
             dependencies: ["InboxClient", "CSQLite", "HTTPServer"]
         ),
 
+        // MARK: - Scripting: the inbox, json and log modules, and the host facade
+
+        .target(
+            name: "InboxScripting",
+            dependencies: [
+                "LuaKit", "CLua", "CLuaJSON", "InboxClient", "InboxEmulator", "HTTPServer",
+            ]
+        ),
+
         // MARK: - Command line
 
         .executableTarget(
@@ -84,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "InboxClientTests",
             dependencies: ["InboxClient", "InboxNetworking", "HTTPServer", "TestSupport"]
+        ),
+        .testTarget(
+            name: "InboxScriptingTests",
+            dependencies: ["InboxScripting", "LuaKit", "InboxClient", "InboxEmulator"]
         ),
         .testTarget(
             name: "InboxEmulatorTests",

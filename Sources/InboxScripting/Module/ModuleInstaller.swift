@@ -1,0 +1,142 @@
+import CLua
+import CLuaJSON
+import LuaKit
+
+/// Puts the `json`, `log` and `inbox` modules (and, when the host captures output, `print`)
+/// into a fresh state, each as a global and as `require(name)`.
+struct ModuleInstaller {
+    let lua: LuaState
+    let session: ScriptSession
+
+    /// Registry key of the table mapping each `inbox` function to its documentation
+    /// (`{name =, signature =, summary =}`), weak-keyed; the REPL reads it.
+    static let docsKey = "inbox-lua.docs"
+
+    func installAll(output: ((String) -> Void)?) throws {
+        try installJSON()
+        let bootstrap = try lua.load(ModuleSource.bootstrap, name: "=inbox-lua")
+        var writeLine = LuaValue.nil
+        if let output {
+            writeLine = try lua.function(named: "print") { arguments in
+                output(String(decoding: try arguments.bytes(1), as: UTF8.self))
+                return []
+            }
+        }
+        _ = try lua.call(
+            bootstrap,
+            [
+                try installer(), .table(try bindingEntries()),
+                .table(try LogModule.functions(lua, session)),
+                writeLine, try lua.load(ModuleSource.rules, name: "=inbox.rules"),
+            ])
+    }
+
+    // MARK: - json
+
+    /// Opens the C `json` module under protection and installs it.
+    private func installJSON() throws {
+        guard let state = lua.pointer else { return }
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        lua_pushcclosure(state, luaopen_inbox_json, 0)
+        guard inbox_lua_pcall(state, 0, 1, 0) == LUA_OK else {
+            throw LuaError(kind: .memory, message: "cannot open the json module")
+        }
+        Self.install(state, name: "json", at: -1, preload: true, sandbox: lua.profile == .sandbox)
+    }
+
+    // MARK: - The inbox module
+
+    /// The bindings as `{name =, fn =, signature =, summary =, callable =}` entries.
+    private func bindingEntries() throws -> LuaTable {
+        var entries: [LuaValue] = []
+        for binding in Binding.all {
+            let session = self.session
+            let function = try lua.function(named: binding.name) { arguments in
+                do {
+                    return try binding.run(BindingArguments.parse(binding, session, arguments))
+                } catch let error as BindingError {
+                    throw error
+                } catch let error as LuaError {
+                    throw error
+                } catch {
+                    throw BindingError(binding.name, String(describing: error))
+                }
+            }
+            var entry = LuaTable()
+            entry["name"] = .string(binding.name)
+            entry["fn"] = function
+            entry["signature"] = .string(binding.signature)
+            entry["summary"] = .string(binding.summary)
+            if case .callableTable = binding.shape {
+                entry["callable"] = true
+            }
+            entries.append(.table(entry))
+        }
+        return LuaTable(sequence: entries)
+    }
+
+    /// `install(name, value [, docs [, preload]])`: sets the global `name` to the value (in the
+    /// sandbox, to a read-only view of it), makes `require(name)` return it unless `preload`
+    /// is false, and stores `docs` in the registry under ``docsKey``.
+    private func installer() throws -> LuaValue {
+        let sandbox = lua.profile == .sandbox
+        return try lua.function(named: "install") { arguments in
+            // The bootstrap calls this from the main thread, whose stack holds the arguments.
+            guard let state = arguments.state.pointer else { return [] }
+            let name = try arguments.string(1)
+            let preload = arguments.isNil(4) || arguments.boolean(4)
+            Self.install(state, name: name, at: 2, preload: preload, sandbox: sandbox)
+            if lua_type(state, 3) == LUA_TTABLE {
+                lua_pushvalue(state, 3)
+                lua_setfield(state, inbox_lua_registryindex(), Self.docsKey)
+            }
+            return []
+        }
+    }
+
+    /// Sets the global `name` and `package.preload[name]` to the value at `index`, raw.
+    /// Only memory errors can arise, and none while Swift runs (see the shim).  [-0, +0, m]
+    private static func install(
+        _ state: OpaquePointer, name: String, at index: Int32, preload: Bool, sandbox: Bool
+    ) {
+        let value = lua_absindex(state, index)
+        let registry = inbox_lua_registryindex()
+        lua_pushvalue(state, value)
+        if sandbox && lua_type(state, value) == LUA_TTABLE {
+            inbox_lua_push_readonly(state)
+        }
+        _ = lua_getfield(state, registry, INBOX_LUA_GLOBALS_KEY)
+        lua_pushstring(state, name)
+        lua_pushvalue(state, -3)
+        lua_rawset(state, -3)
+        inbox_lua_pop(state, 1)
+        if preload {
+            _ = luaL_getsubtable(state, registry, LUA_PRELOAD_TABLE)
+            lua_pushstring(state, name)
+            lua_pushvalue(state, -3)
+            lua_pushcclosure(state, inbox_lua_return_upvalue, 1)
+            lua_rawset(state, -3)
+            inbox_lua_pop(state, 1)
+        }
+        inbox_lua_pop(state, 1)
+    }
+
+    // MARK: - Chunk environments
+
+    /// A function `(chunk, name)` returning the global `name` of a sandboxed chunk: a raw read
+    /// of the chunk's own environment (its first upvalue, `_ENV`).
+    static func environmentReader(_ lua: LuaState) throws -> LuaValue {
+        try lua.function(named: "environment") { arguments in
+            guard let state = arguments.state.pointer, lua_type(state, 1) == LUA_TFUNCTION,
+                lua_type(state, 2) == LUA_TSTRING, lua_getupvalue(state, 1, 1) != nil
+            else { return [.nil] }
+            guard lua_type(state, -1) == LUA_TTABLE else { return [.nil] }
+            lua_pushvalue(state, 2)
+            lua_rawget(state, -2)
+            lua_copy(state, -1, 2)
+            lua_settop(state, 2)
+            return [try arguments.value(2)]
+        }
+    }
+}

@@ -1,0 +1,159 @@
+/// The Lua side of the modules: assembling `inbox` from the bindings, and `inbox.rules`.
+enum ModuleSource {
+    /// Receives `install`, the binding entries, the log functions, the print sink (or nil)
+    /// and the rules chunk; builds the `inbox` table and installs the modules.
+    static let bootstrap = #"""
+        local install, entries, logFunctions, writeLine, rulesChunk = ...
+        local setmetatable, rawget, type = setmetatable, rawget, type
+        local inbox = {}
+        local docs = setmetatable({}, {__mode = "k"})
+
+        -- The table at a dotted path below inbox, created on demand.
+        local function tableAt(path)
+          local node = inbox
+          for key in path:gmatch("%.([%w_]+)") do
+            local child = rawget(node, key)
+            if child == nil then
+              child = {}
+              node[key] = child
+            end
+            node = child
+          end
+          return node
+        end
+
+        for _, entry in ipairs(entries) do
+          local doc = {
+            name = entry.name, signature = entry.signature, summary = entry.summary,
+          }
+          if entry.callable then
+            local node = tableAt(entry.name)
+            setmetatable(node, {__call = entry.fn})
+            docs[node] = doc
+          else
+            local parent = tableAt(entry.name:match("^(.*)%.[%w_]+$"))
+            parent[entry.name:match("([%w_]+)$")] = entry.fn
+          end
+          docs[entry.fn] = doc
+        end
+        inbox.contacts = inbox.people
+        inbox.prospects = inbox.people
+
+        local log = logFunctions
+        rulesChunk(inbox, log, docs)
+
+        install("log", log)
+        install("inbox", inbox, docs)
+        if writeLine then
+          local select, tostring, concat = select, tostring, table.concat
+          install("print", function(...)
+            local parts = {}
+            for i = 1, select("#", ...) do
+              parts[i] = tostring((select(i, ...)))
+            end
+            writeLine(concat(parts, "\t"))
+          end, nil, false)
+        end
+        """#
+
+    /// `inbox.rules.choose(rules, person [, options])`, written in Lua so that a rule's
+    /// `when` runs without leaving Lua.
+    static let rules = #"""
+        local inbox, log, docs = ...
+        local ipairs, pairs, type, tostring, error, select =
+          ipairs, pairs, type, tostring, error, select
+        local format = string.format
+        local rules = {}
+        inbox.rules = rules
+
+        local linksById, linksByName
+        -- The team's account links by id and by username, read once.
+        local function accountLinks()
+          if not linksById then
+            linksById, linksByName = {}, {}
+            for _, link in ipairs(inbox.account_links()) do
+              linksById[link.id] = link
+              if link.username then linksByName[link.username:lower()] = link end
+            end
+          end
+          return linksById, linksByName
+        end
+
+        local function resolve(use, rule)
+          local byId, byName = accountLinks()
+          if type(use) == "table" and use.id then use = use.id end
+          if type(use) ~= "string" then
+            error(format("inbox.rules.choose: rule %q: use must be an account link's username "
+              .. "or id, got %s", rule, type(use)), 3)
+          end
+          local link = byId[use] or byName[use:gsub("^@", ""):lower()]
+          if not link then
+            local known = {}
+            for name in pairs(byName) do known[#known + 1] = "@" .. name end
+            table.sort(known)
+            error(format("inbox.rules.choose: rule %q uses %q, which is not an account link of "
+              .. "this team (known: %s)", rule, use, table.concat(known, ", ")), 3)
+          end
+          return link
+        end
+
+        local optionKeys = {default = true, trace = true}
+
+        -- Returns the chosen account link, the name of the rule that fired ("default" when
+        -- none did) and, with trace = true, a list of lines saying what each rule did.
+        function rules.choose(list, person, options)
+          if type(list) ~= "table" then
+            error("inbox.rules.choose: bad argument #1 (list of rules expected, got "
+              .. type(list) .. ")", 2)
+          end
+          if person == nil then
+            error("inbox.rules.choose: bad argument #2 (person expected, got nil)", 2)
+          end
+          options = options or {}
+          for key in pairs(options) do
+            if not optionKeys[key] then
+              error(format("inbox.rules.choose: unknown option %q; known options: default, "
+                .. "trace", tostring(key)), 2)
+            end
+          end
+          local trace = options.trace and {} or nil
+          local fired, use
+          for index, rule in ipairs(list) do
+            local name = type(rule) == "table" and rule.name or ("#" .. index)
+            if type(rule) ~= "table" or type(rule.when) ~= "function" then
+              error(format("inbox.rules.choose: rule %s needs when = function(person)", name), 2)
+            end
+            if fired then
+              trace[#trace + 1] = format("%s: skipped (rule %q fired first)", name, fired)
+            else
+              local matched, why = rule.when(person)
+              local line = format("%s: %s", name, matched and "matched" or "no match")
+              if why ~= nil then line = line .. " (" .. tostring(why) .. ")" end
+              if trace then trace[#trace + 1] = line end
+              log.debug("rule checked", {rule = name, matched = matched and true or false})
+              if matched then
+                fired, use = name, rule.use
+                if not trace then break end
+              end
+            end
+          end
+          if not fired then
+            use = options.default or list.default
+            if use == nil then
+              if trace then trace[#trace + 1] = "no rule matched and there is no default" end
+              return nil, nil, trace
+            end
+            fired = "default"
+            if trace then trace[#trace + 1] = "default: used (no rule matched)" end
+          end
+          return resolve(use, fired), fired, trace
+        end
+
+        docs[rules.choose] = {
+          name = "inbox.rules.choose",
+          signature = "inbox.rules.choose(rules, person [, {default =, trace = true}])",
+          summary = "Picks the sending account link by ordered rules; returns the link, "
+            .. "the rule's name and, with trace, why each rule matched or not.",
+        }
+        """#
+}
