@@ -74,6 +74,9 @@ let package = Package(
             ]
         ),
 
+        // Times a rule called through the facade against pure Lua (scripts/bench-run).
+        .executableTarget(name: "InboxScriptingBench", dependencies: ["InboxScripting", "LuaKit"]),
+
         // MARK: - Command line
 
         .executableTarget(
