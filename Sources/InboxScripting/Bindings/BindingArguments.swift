@@ -72,7 +72,9 @@ enum BindingArguments {
         }
         var values: [String: JSONValue] = [:]
         var spelled: [String: String] = [:]
-        for (rawKey, value) in table.fields {
+        // Sorted, so that which of two clashing spellings an error names never varies.
+        let fields = table.fields.sorted { ($0.key.text ?? "") < ($1.key.text ?? "") }
+        for (rawKey, value) in fields {
             guard let written = rawKey.text,
                 let key = binding.keys.first(where: {
                     $0.name == written || $0.aliases.contains(written)
