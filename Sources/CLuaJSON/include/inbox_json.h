@@ -49,6 +49,27 @@
 int luaopen_inbox_json(lua_State *L);
 
 /*
+ * A lua_CFunction for hosts: loads the module as package.loaded.json and
+ * as the global json, and returns nothing.  Call it protected.
+ * [-0, +0, m]
+ */
+int inbox_json_open_global(lua_State *L);
+
+/*
+ * The lua_CFunctions behind the module's functions, for hosts that call
+ * them protected with their own arguments (for instance LuaKit's
+ * inbox_lua_protect, which also lets a memory limit fail inside):
+ *   decode(text) -> value          raises on invalid JSON
+ *   encode(value) -> text          compact, keys in table order
+ *   pretty(value [, indent]) -> text   indent 1..16, default 2, keys sorted
+ *   array([t]) -> t                marks t (or a new table) as an array
+ */
+int inbox_json_lua_decode(lua_State *L);
+int inbox_json_lua_encode(lua_State *L);
+int inbox_json_lua_pretty(lua_State *L);
+int inbox_json_lua_array(lua_State *L);
+
+/*
  * Decodes the len bytes at text (one JSON value, surrounded by optional
  * white space) and pushes the Lua value.  Raises a Lua error with a message
  * such as "json.decode: unexpected character 'x' at byte 17".  Run it
@@ -67,14 +88,17 @@ void inbox_json_encode(lua_State *L, int idx, int indent);
 /*
  * inbox_json_decode inside lua_pcall.  Returns LUA_OK and pushes the value,
  * or returns the error status and pushes the message.  Never raises, so
- * it may be called from Swift.  [-0, +1, -]
+ * it may be called from Swift.  Returns LUA_ERRMEM without pushing when
+ * the stack cannot grow by 3 slots.  In a LuaKit state, whose allocator
+ * does not fail while Swift runs, prefer inbox_lua_protect with
+ * inbox_json_lua_decode so that the memory limit applies.  [-0, +1, -]
  */
 int inbox_json_decode_protected(lua_State *L, const char *text, size_t len);
 
 /*
  * inbox_json_encode inside lua_pcall.  Returns LUA_OK and pushes the text,
- * or returns the error status and pushes the message.  Never raises.
- * [-0, +1, -]
+ * or returns the error status and pushes the message.  Never raises; the
+ * same notes as for inbox_json_decode_protected apply.  [-0, +1, -]
  */
 int inbox_json_encode_protected(lua_State *L, int idx, int indent);
 
