@@ -61,9 +61,30 @@ int luaopen_inbox_json(lua_State *L) {
     return 1;
 }
 
+/* Knows the two registry entries of LuaKit's states (lua_sandbox.h): the
+ * table Swift writes globals in, and, in the sandbox only, the metatable
+ * of per-chunk environments.  A plain state has neither. */
 int inbox_json_open_global(lua_State *L) {
-    luaL_requiref(L, "json", luaopen_inbox_json, 1);
+    luaL_requiref(L, "json", luaopen_inbox_json, 0);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, INBOX_LUA_ENV_MT_KEY)
+        == LUA_TTABLE) {
+        /* sandboxed: scripts get a read-only view, as of every library */
+        lua_pop(L, 1);
+        inbox_lua_push_readonly(L);
+        luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "json");
+    }
     lua_pop(L, 1);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, INBOX_LUA_GLOBALS_KEY)
+        == LUA_TTABLE) {
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "json");
+    } else {
+        lua_pushvalue(L, -2);
+        lua_setglobal(L, "json");
+    }
+    lua_pop(L, 2);
     return 0;
 }
 

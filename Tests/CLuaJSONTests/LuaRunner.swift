@@ -45,8 +45,9 @@ final class LuaRunner {
         end
         """
 
-    init() {
-        lua = try! LuaState()
+    /// Makes a state with the given library profile.
+    init(profile: LuaProfile = .full) {
+        lua = try! LuaState(profile: profile)
         let state = lua.pointer!
         lua_pushcclosure(state, inbox_json_open_global, 0)
         precondition(lua_pcallk(state, 0, 0, 0, 0, nil) == LUA_OK)

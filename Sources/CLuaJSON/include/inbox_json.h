@@ -50,8 +50,9 @@ int luaopen_inbox_json(lua_State *L);
 
 /*
  * A lua_CFunction for hosts: loads the module as package.loaded.json and
- * as the global json, and returns nothing.  Call it protected.
- * [-0, +0, m]
+ * as the global json, and returns nothing.  Call it protected.  In a
+ * LuaKit state the global goes where Swift writes globals, and in the
+ * sandbox profile scripts see the module read-only.  [-0, +0, m]
  */
 int inbox_json_open_global(lua_State *L);
 
