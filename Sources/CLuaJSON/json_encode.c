@@ -248,6 +248,7 @@ void inbox_json_encode(lua_State *L, int idx, int indent) {
                                     ? INBOX_JSON_MAX_INDENT : indent;
     e.depth = 0;
     e.path = e.inline_path;
+    e.box = NULL;
     e.text = e.inline_text;
     e.length = 0;
     e.capacity = sizeof e.inline_text;
@@ -255,6 +256,7 @@ void inbox_json_encode(lua_State *L, int idx, int indent) {
     encode_value(&e, idx);
 
     lua_pushlstring(L, e.text, e.length);
+    inbox_json_free_text(&e);
     lua_replace(L, e.null_slot);
     lua_settop(L, e.null_slot);
 }

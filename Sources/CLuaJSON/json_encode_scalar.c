@@ -10,19 +10,76 @@
 
 #include "json_encoder.h"
 
-/* The text starts in the encoder and moves to a userdata in text_slot,
- * so that an error frees it. */
+/* Registry name of the metatable of text boxes. */
+#define TEXT_BOX_MT "inbox-lua.json-text"
+
+/* Gives the block of box back to the state's allocator.  [-0, +0, -] */
+static void release(lua_State *L, TextBox *box) {
+    void *ud;
+    lua_Alloc allocate = lua_getallocf(L, &ud);
+
+    if (box->data != NULL)
+        allocate(ud, box->data, box->size, 0);
+    box->data = NULL;
+    box->size = 0;
+}
+
+/* __gc of a text box.  [-0, +0, -] */
+static int free_box(lua_State *L) {
+    release(L, lua_touserdata(L, 1));
+    return 0;
+}
+
+/* Puts a new, empty text box in text_slot.  [-0, +0, m] */
+static TextBox *new_box(lua_State *L, int slot) {
+    TextBox *box = lua_newuserdatauv(L, sizeof *box, 0);
+
+    box->data = NULL;
+    box->size = 0;
+    if (luaL_newmetatable(L, TEXT_BOX_MT)) {
+        lua_pushcfunction(L, free_box);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_replace(L, slot);
+    return box;
+}
+
+/*
+ * The text starts in the encoder, then moves to a block of the state's own
+ * allocator (so a memory limit counts it), owned by a userdata in
+ * text_slot whose __gc frees it if an error cuts the encoding short.
+ * Growing reallocates, which for large blocks moves no bytes.
+ */
 void inbox_json_grow(Encoder *e, size_t extra) {
     size_t size = e->capacity * 2;
+    TextBox *box = e->box;
+    void *ud;
+    lua_Alloc allocate = lua_getallocf(e->L, &ud);
     char *bigger;
 
     if (size < e->length + extra)
         size = e->length + extra;
-    bigger = lua_newuserdatauv(e->L, size, 0);
-    memcpy(bigger, e->text, e->length);
-    lua_replace(e->L, e->text_slot);
+    if (box == NULL)
+        box = e->box = new_box(e->L, e->text_slot);
+    bigger = allocate(ud, box->data, box->data ? box->size : 0, size);
+    if (bigger == NULL) {
+        /* Raise the memory error Lua itself would: an allocation of the
+         * same size fails the same way, with status LUA_ERRMEM. */
+        lua_newuserdatauv(e->L, size, 0);
+        luaL_error(e->L, "not enough memory");
+    }
+    if (box->data == NULL)
+        memcpy(bigger, e->text, e->length);
+    box->data = bigger;
+    box->size = size;
     e->text = bigger;
     e->capacity = size;
+}
+
+void inbox_json_free_text(Encoder *e) {
+    if (e->box != NULL)
+        release(e->L, e->box);
 }
 
 /* Longest key, and most levels, that an error message spells out. */

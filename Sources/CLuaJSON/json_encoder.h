@@ -19,6 +19,12 @@ typedef struct Level {
     lua_Integer index;
 } Level;
 
+/* A block of text owned by a userdata, freed by its __gc. */
+typedef struct TextBox {
+    char *data;
+    size_t size;
+} TextBox;
+
 typedef struct Encoder {
     lua_State *L;
     char *text;
@@ -26,6 +32,7 @@ typedef struct Encoder {
     int text_slot, path_slot, null_slot, mark_slot;
     int indent, depth;
     Level *path;
+    TextBox *box; /* NULL while the text is in inline_text */
     Level inline_path[JSON_INLINE_LEVELS];
     char inline_text[1024];
 } Encoder;
@@ -49,6 +56,10 @@ static inline void add_char(Encoder *e, char c) {
     *room(e, 1) = c;
     e->length++;
 }
+
+/* Frees the text's block now rather than at the next collection.
+ * [-0, +0, -] */
+void inbox_json_free_text(Encoder *e);
 
 /* Raises "json.encode: <what> at <path>", the path naming the member
  * being written at each of the first levels.  [-0, +0, v] */
