@@ -9,8 +9,9 @@
  * Values (DESIGN.md, "Values between Swift, JSON and Lua"):
  *   - JSON integers that fit in 64 bits become Lua integers, digit for
  *     digit; larger ones, and numbers with a fraction or exponent, become
- *     floats.  Floats are written in the shortest form that reads back to
- *     the same double, and always look like floats ("2.0", not "2").
+ *     floats.  Floats are written with the fewest significant digits,
+ *     from 15 to 17, that read back as the same double, and always look
+ *     like floats ("2.0", not "2").
  *   - JSON null is the json.null sentinel (shim.h), distinct from nil.
  *   - Decoded arrays, empty ones included, carry the array marker
  *     (shim.h); decoded objects are plain tables.
@@ -22,13 +23,20 @@
  * is an array (in a marked table, holes below its length #t become null);
  * a table whose keys are all strings is an object; an empty unmarked table
  * is {}.  Any other table (mixed or sparse keys, other key types) is an
- * error, and so is a value JSON has no place for; the message names the
- * path: "json.encode: cannot encode function at .threads[3].fn".
+ * error (integer keys are not turned into strings), and so is a value
+ * JSON has no place for; the message names the path:
+ * "json.encode: cannot encode function at .threads[3].fn".
  * Compact output writes object keys in table order, which is unspecified;
  * indented output sorts keys bytewise, so it is stable.
  *
  * Nesting deeper than INBOX_JSON_MAX_DEPTH is an error both ways, and so
- * is a table that contains itself.
+ * is a table that contains itself.  Of duplicate keys in an object, the
+ * last one wins.
+ *
+ * Errors are raised with luaL_error, so when Lua code called the
+ * function, the message starts with its position, as for Lua's own
+ * library: "script.lua:3: json.decode: unexpected character 'x' at
+ * byte 17".
  */
 
 #include <stddef.h>
