@@ -5,6 +5,7 @@
  */
 
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "json_decoder.h"
@@ -278,5 +279,10 @@ void inbox_json_parse_number(Decoder *d) {
         lua_pushnumber(d->L, negative ? -value : value);
         return;
     }
-    lua_pushnumber(d->L, slow_float(d, from, p));
+    {
+        double value = slow_float(d, from, p);
+        if (isinf(value)) /* json.encode could not write it back */
+            inbox_json_fail_at(d, from, "number out of range");
+        lua_pushnumber(d->L, value);
+    }
 }

@@ -9,7 +9,8 @@
  * Values (DESIGN.md, "Values between Swift, JSON and Lua"):
  *   - JSON integers that fit in 64 bits become Lua integers, digit for
  *     digit; larger ones, and numbers with a fraction or exponent, become
- *     floats.  Floats are written with the fewest significant digits,
+ *     floats; one beyond the range of a double is an error.  "-0" is
+ *     the integer 0.  Floats are written with the fewest significant digits,
  *     from 15 to 17, that read back as the same double, and always look
  *     like floats ("2.0", not "2").
  *   - JSON null is the json.null sentinel (shim.h), distinct from nil.
