@@ -92,7 +92,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
-        .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua"]),
+        .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",
