@@ -33,16 +33,15 @@ struct ModuleInstaller {
 
     // MARK: - json
 
-    /// Opens the C `json` module under protection and installs it.
+    /// Opens the C `json` module under protection, as a global and `require "json"`.
     private func installJSON() throws {
         guard let state = lua.pointer else { return }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        lua_pushcclosure(state, luaopen_inbox_json, 0)
-        guard inbox_lua_pcall(state, 0, 1, 0) == LUA_OK else {
+        lua_pushcclosure(state, inbox_json_open_global, 0)
+        guard inbox_lua_pcall(state, 0, 0, 0) == LUA_OK else {
             throw LuaError(kind: .memory, message: "cannot open the json module")
         }
-        Self.install(state, name: "json", at: -1, preload: true, sandbox: lua.profile == .sandbox)
     }
 
     // MARK: - The inbox module
