@@ -47,12 +47,12 @@ extension ScriptHost {
     public func function(_ name: String) throws -> ScriptFunction {
         for chunk in loadedChunks.reversed() {
             if let exported = chunk.exports?[name], case .function = exported {
-                return ScriptFunction(name: name, value: exported, host: self)
+                return try ScriptFunction(name: name, value: exported, host: self)
             }
             if lua.profile == .sandbox,
                 case .function = try chunkGlobal(chunk.function, name)
             {
-                return ScriptFunction(
+                return try ScriptFunction(
                     name: name, value: try chunkGlobal(chunk.function, name), host: self)
             }
         }
@@ -60,7 +60,7 @@ extension ScriptHost {
         guard case .function = global else {
             throw ScriptValueError("no function named '\(name)' (got \(global.typeName))")
         }
-        return ScriptFunction(name: name, value: global, host: self)
+        return try ScriptFunction(name: name, value: global, host: self)
     }
 
     /// Calls the function called `name` with Lua values; see ``function(_:)``.
