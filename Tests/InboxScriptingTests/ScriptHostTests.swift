@@ -71,5 +71,15 @@ import Testing
         #expect(
             fixture.failure("inbox.send = nil")
                 == "test:1: attempt to modify a read-only table (key 'send')")
+        #expect(
+            fixture.failure("inbox.threads.list = print")
+                == "test:1: attempt to modify a read-only table (key 'list')")
+        let output = try fixture.run(
+            """
+            local n = 0
+            for thread in inbox.threads{max = 2} do n = n + 1 end
+            print(n, inbox.contacts == inbox.people, #inbox.threads.list{max = 1})
+            """)
+        #expect(output == "2\ttrue\t1\n")
     }
 }

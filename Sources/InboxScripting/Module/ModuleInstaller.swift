@@ -28,6 +28,7 @@ struct ModuleInstaller {
                 try installer(), .table(try bindingEntries()),
                 .table(try LogModule.functions(lua, session)),
                 writeLine, try lua.load(ModuleSource.rules, name: "=inbox.rules"),
+                .boolean(lua.profile == .sandbox),
             ])
     }
 
