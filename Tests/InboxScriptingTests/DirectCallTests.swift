@@ -22,6 +22,15 @@ import Testing
         #expect(fixture.host.lua.stackTop == 0)
     }
 
+    @Test func tableResultsComeBackInTheSandboxToo() throws {
+        let fixture = try HostFixture(sandbox: true)
+        try fixture.host.load(
+            source: "function link(p) return {id = p.id, tags = json.array()} end")
+        let results = try fixture.host.call("link", json: [["id": "k7xq2m9vd4nbp8c3w6tyrh5a"]])
+        #expect(results == [["id": "k7xq2m9vd4nbp8c3w6tyrh5a", "tags": []]])
+        #expect(try fixture.host.lua.global("inbox-lua.direct-results") == .nil)
+    }
+
     @Test func aFunctionArgumentTakesTheGeneralPath() throws {
         let fixture = try HostFixture()
         try fixture.host.load(
