@@ -51,6 +51,21 @@ import Testing
         #expect(output == "132\t132\t132\n")
     }
 
+    @Test func iterationWorksInsideACoroutine() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            local producer = coroutine.wrap(function()
+              for thread in inbox.threads{folder = "noReply", limit = 50} do
+                coroutine.yield(thread.id)
+              end
+            end)
+            local first, second = producer(), producer()
+            print(#first, first ~= second)
+            """)
+        #expect(output == "24\ttrue\n")
+    }
+
     @Test func maxStopsAListEarly() throws {
         let fixture = try HostFixture()
         #expect(try fixture.run("print(#inbox.threads.list{folder = 'all', max = 3})") == "3\n")
