@@ -36,11 +36,11 @@ import Testing
         let fixture = try HostFixture()
         let output = try fixture.run(
             """
-            print(inbox.team().name, #inbox.members(), inbox.members()[1].name)
+            print(inbox.api_version(), inbox.team().name, #inbox.members(), inbox.members()[1].name)
             print(inbox.platforms()[1].platform, #inbox.colors() > 0)
             local page = inbox.events{limit = 5}
             print(type(page.events), page.hasMore == true or page.hasMore == false)
             """)
-        #expect(output == "Acme Corp\t4\tDana Whitfield\ntwitter\ttrue\ntable\ttrue\n")
+        #expect(output == "v2\tAcme Corp\t4\tDana Whitfield\ntwitter\ttrue\ntable\ttrue\n")
     }
 }
