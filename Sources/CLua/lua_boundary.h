@@ -56,6 +56,7 @@ typedef struct inbox_lua_control {
     inbox_lua_dispatch dispatch;
     void (*release)(void *object);  /* releases a retained Swift object */
     void *owner;             /* the Swift LuaState, unretained */
+    lua_State *current;      /* the thread running Swift code, if any */
 } inbox_lua_control;
 
 /* Lua's own macros and constants, which Swift cannot import. */
@@ -162,11 +163,14 @@ static inline int inbox_lua_trampoline(lua_State *L) {
     inbox_lua_control *c = inbox_lua_control_of(L);
     void **box = (void **)lua_touserdata(L, lua_upvalueindex(1));
     int saved = c->in_swift;
+    lua_State *caller = c->current;
     int n;
     if (*box == NULL)  /* only reachable from a finalizer */
         return luaL_error(L, "Swift function already released");
     c->in_swift = 1;
+    c->current = L;  /* Swift's nested calls must run on this thread */
     n = c->dispatch(L, *box);
+    c->current = caller;
     c->in_swift = saved;
     if (c->over_limit && !saved)
         return inbox_lua_raise_memory(L);

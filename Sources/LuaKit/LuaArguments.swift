@@ -116,6 +116,12 @@ public struct LuaArguments {
         return try value(position)
     }
 
+    /// Argument `position` kept live in the state, whatever its type: a table stays the same
+    /// table (see ``LuaState/index(_:_:)``).
+    public func reference(_ position: Int) -> LuaReference {
+        state.reference(at: Int32(position), pointer)
+    }
+
     /// Argument `position` as text, or nil when it is nil or absent.
     public func optionalString(_ position: Int) throws -> String? {
         isNil(position) ? nil : try string(position)

@@ -21,8 +21,8 @@ extension LuaState {
             pushGlobals(state)
             lua_pushstring(state, name)
             try push(value, state)
-            lua_rawset(state, -3)
             try checkMemory(state)
+            lua_rawset(state, -3)
         }
     }
 
@@ -54,12 +54,12 @@ extension LuaState {
                 inbox_lua_push_readonly(state)
             }
 
+            try checkMemory(state)
             let registry = inbox_lua_registryindex()
             _ = luaL_getsubtable(state, registry, LUA_PRELOAD_TABLE)
             lua_pushvalue(state, -2)
             lua_pushcclosure(state, inbox_lua_return_upvalue, 1)
             lua_setfield(state, -2, name)
-            try checkMemory(state)
             return try value(at: -2, state)
         }
     }

@@ -91,9 +91,15 @@ public final class LuaState {
     ///
     /// `lua_settop` only runs `__close` metamethods for to-be-closed slots, and Swift never
     /// creates any, so restoring cannot raise.
+    ///
+    /// Inside a Swift function called from a coroutine, this is that coroutine's thread.
     func withStack<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        guard let state = pointer else {
+        guard let main = pointer else {
             throw LuaError(kind: .runtime, message: "the Lua state is closed")
+        }
+        let state = control.pointee.current ?? main
+        if control.pointee.limit != 0 && control.pointee.used > control.pointee.limit {
+            inbox_lua_collect(state)  // garbage of a run stopped by the memory limit
         }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }

@@ -1,0 +1,60 @@
+import LuaKit
+import Testing
+
+/// The deadline-aware matcher of the sandbox (CLua/lua_patterns.h) against stock Lua's.
+@Suite struct PatternTests {
+    static let cases: [String] = [
+        "string.find('hello world', 'o w')",
+        "string.find('hello world', 'l+')",
+        "string.find('hello', 'l', 1, true)",
+        "string.find('a.b', '.', 1, true)",
+        "string.find('abc', 'b', -1)",
+        "string.find('abc', '', 10)",
+        "string.find('abc', '', 4)",
+        "string.match('key = value', '(%w+)%s*=%s*(%w+)')",
+        "string.match('2024-01-02', '(%d+)-(%d+)-(%d+)')",
+        "string.match('  trim  ', '^%s*(.-)%s*$')",
+        "string.match('hello', '()ll()')",
+        "string.match('[[nested]]', '%b[]')",
+        "string.match('THE (quick) fox', '%f[%a]%a+')",
+        "string.match('abcabc', '(abc)%1')",
+        "string.match('x = [a-z]', '[%]%[a-]+')",
+        "string.match('a]b', '[]]')",
+        "string.match('^caret', '^^c')",
+        "string.match('hello', '[^aeiou]+')",
+        "string.match('end$', 'd%$$')",
+        "string.match('aaa', 'a-b')",
+        "string.match('aaab', 'a-b')",
+        "string.match('', 'x*')",
+        "string.match('0x1F', '%x+', 3)",
+        "string.gsub('hello world', 'o', '0')",
+        "string.gsub('hello world', '(o)', '[%1%0%%]')",
+        "string.gsub('abc', '', '-')",
+        "string.gsub('hello world', '%w+', {hello = 'HI', world = false})",
+        "string.gsub('abc', '%w', function(c) return c:upper() .. '.' end)",
+        "string.gsub('abc def', '^%w+', 'X')",
+        "string.gsub('one two three', '%a+', '<%0>', 2)",
+        "string.gsub('x1y22', '%d+', function() end)",
+        "(function() local t = {} for k, v in string.gmatch('a=1, b=2', '(%w+)=(%w+)') do t[#t+1] = k .. v end return table.concat(t, ';') end)()",
+        "(function() local t = {} for w in string.gmatch('one two', '%a*') do t[#t+1] = '<' .. w .. '>' end return table.concat(t) end)()",
+        "(function() local t = {} for w in string.gmatch('abcd', '.', 3) do t[#t+1] = w end return table.concat(t) end)()",
+        "pcall(string.match, 'x', '%')",
+        "pcall(string.match, 'x', '[a')",
+        "pcall(string.match, 'x', '(x')",
+        "pcall(string.match, 'x', 'x)')",
+        "pcall(string.match, 'x', '%1')",
+        "pcall(string.gsub, 'x', 'x', '%2')",
+        "pcall(string.gsub, 'x', 'x', '%z')",
+        "pcall(string.gsub, 'x', 'x', {x = {}})",
+        "pcall(function() return string.gsub('x', 'x', true) end)",
+        "pcall(string.find, 'x', '%f')",
+        "pcall(string.find, 'x', '%bx')",
+    ]
+
+    @Test(arguments: cases) func matchesStockLua(_ expression: String) throws {
+        let stock = try LuaState(profile: .full)
+        let ours = try LuaState(profile: .sandbox)
+        let code = "return " + expression
+        #expect(try ours.run(code, name: "=p") == stock.run(code, name: "=p"))
+    }
+}
