@@ -36,6 +36,11 @@ let package = Package(
         // MARK: - Lua wrapper: states, values, functions, errors, limits
 
         .target(name: "LuaKit", dependencies: ["CLua"]),
+        .executableTarget(
+            name: "LuaKitBench",
+            dependencies: ["LuaKit", "CLua"],
+            path: "Benchmarks/LuaKitBench"
+        ),
 
         // MARK: - HTTP server on loopback (libmicrohttpd), for the emulator
 

@@ -156,20 +156,29 @@ static inline int inbox_lua_raise_memory(lua_State *L) {
     return lua_error(L);
 }
 
-/* The lua_CFunction behind every Swift closure.  Upvalue 1 is a userdata
- * holding the boxed closure.  Raising happens here, after the Swift frame
- * has returned.  [-0, +n, v] */
+/* The block of the userdata that holds a Swift closure: the retained
+ * box first (so that inbox_lua_gc_object releases it), then the control,
+ * saving a lua_getallocf on every call. */
+typedef struct inbox_lua_function_slot {
+    void *box;
+    inbox_lua_control *control;
+} inbox_lua_function_slot;
+
+/* The lua_CFunction behind every Swift closure.  Upvalue 1 is the
+ * userdata holding the slot.  Raising happens here, after the Swift
+ * frame has returned.  [-0, +n, v] */
 static inline int inbox_lua_trampoline(lua_State *L) {
-    inbox_lua_control *c = inbox_lua_control_of(L);
-    void **box = (void **)lua_touserdata(L, lua_upvalueindex(1));
+    inbox_lua_function_slot *slot =
+        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
+    inbox_lua_control *c = slot->control;
     int saved = c->in_swift;
     lua_State *caller = c->current;
     int n;
-    if (*box == NULL)  /* only reachable from a finalizer */
+    if (slot->box == NULL)  /* only reachable from a finalizer */
         return luaL_error(L, "Swift function already released");
     c->in_swift = 1;
     c->current = L;  /* Swift's nested calls must run on this thread */
-    n = c->dispatch(L, *box);
+    n = c->dispatch(L, slot->box);
     c->current = caller;
     c->in_swift = saved;
     if (c->over_limit && !saved)
@@ -184,9 +193,15 @@ static inline int inbox_lua_trampoline(lua_State *L) {
     return lua_error(L);
 }
 
-/* Pushes a Swift closure as a Lua function; the box userdata must be on
- * top and is popped.  [-1, +1, -] */
-static inline void inbox_lua_push_trampoline(lua_State *L) {
+/* Pushes a Swift closure as a Lua function: box is retained by the
+ * caller and released by __gc of the userdata.  [-0, +1, m] */
+static inline void inbox_lua_push_function(lua_State *L, void *box,
+                                           const char *mt) {
+    inbox_lua_function_slot *slot = (inbox_lua_function_slot *)
+        lua_newuserdatauv(L, sizeof *slot, 0);
+    slot->box = box;
+    slot->control = inbox_lua_control_of(L);
+    luaL_setmetatable(L, mt);
     lua_pushcclosure(L, inbox_lua_trampoline, 1);
 }
 

@@ -55,7 +55,7 @@ private struct Oops: Error, CustomStringConvertible {
     @Test func tableErrorThroughSwiftReachesPcallUnchanged() throws {
         let lua = try LuaState()
         try lua.register("invoke") { arguments in
-            try arguments.state.call(try arguments.function(1))
+            .many(try arguments.state.call(try arguments.function(1)))
         }
         let results = try lua.run(
             """
@@ -97,7 +97,7 @@ private struct Oops: Error, CustomStringConvertible {
     @Test func yieldingAcrossASwiftCallSaysSoClearly() throws {
         let lua = try LuaState()
         try lua.register("invoke") { arguments in
-            try arguments.state.call(try arguments.function(1))
+            .many(try arguments.state.call(try arguments.function(1)))
         }
         let results = try lua.run(
             """

@@ -5,7 +5,7 @@ import Testing
     private func echoState() throws -> LuaState {
         let lua = try LuaState()
         try lua.register("echo") { arguments in
-            try (0..<arguments.count).map { try arguments.value($0 + 1) }
+            .many(try (0..<arguments.count).map { try arguments.value($0 + 1) })
         }
         return lua
     }

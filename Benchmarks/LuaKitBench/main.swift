@@ -1,0 +1,41 @@
+// The Swift half of scripts/bench-core: times calls to a no-op Swift binding and measures
+// the memory of fresh states. Prints `name value` lines for the script to compare.
+import CLua
+import Foundation
+import LuaKit
+
+let calls = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "1e7"
+let rounds = 3
+
+/// Bytes a state holds by Lua's own count, after a full collection.
+func bytesInUse(_ state: OpaquePointer) -> Int {
+    inbox_lua_collect(state)
+    return Int(inbox_lua_count_kb(state)) * 1024 + Int(inbox_lua_count_b(state))
+}
+
+do {
+    let lua = try LuaState(profile: .full)
+    try lua.register("noop") { _ in [] }
+    let loop = try lua.load(
+        "local f = noop local t = os.clock() for i = 1, \(calls) do f() end return os.clock() - t",
+        name: "=bench")
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        if case .number(let seconds) = try lua.call(loop).first {
+            best = min(best, seconds)
+        }
+    }
+    print("swift-binding-seconds \(best)")
+
+    let bare = luaL_newstate()!
+    print("bare-state-bytes \(bytesInUse(bare))")
+    lua_close(bare)
+
+    let sandbox = try LuaState(profile: .sandbox)
+    print("sandbox-state-bytes \(bytesInUse(sandbox.pointer!))")
+    let full = try LuaState(profile: .full)
+    print("full-state-bytes \(bytesInUse(full.pointer!))")
+} catch {
+    FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+    exit(1)
+}
