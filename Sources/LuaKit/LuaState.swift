@@ -60,8 +60,11 @@ public final class LuaState {
     }
 
     /// Closes the state, running every pending finalizer. Closing twice is harmless.
+    ///
+    /// A close requested by a Swift function while Lua is running is ignored: it would free
+    /// the stack under the running code. `deinit` closes the state later.
     public func close() {
-        guard let state = pointer else { return }
+        guard let state = pointer, control.pointee.depth == 0 else { return }
         pointer = nil
         control.pointee.in_swift = 1
         lua_close(state)

@@ -45,6 +45,36 @@ import Testing
         #expect(results == [.table(LuaTable(sequence: [false, "absent", 5, true]))])
     }
 
+    @Test func accessorsLeaveTheStackAsTheyFoundIt() throws {
+        let lua = try LuaState()
+        var counts: [Int] = []
+        try lua.register("probe") { arguments in
+            counts.append(arguments.count)
+            _ = try? arguments.table(1)
+            _ = try? arguments.string(1)
+            _ = try? arguments.integer(2)
+            _ = try? arguments.object(3, as: LuaState.self, type: "Nope")
+            _ = arguments.typeName(3)
+            _ = try? arguments.value(1)
+            _ = try? arguments.state.tostring(.integer(5))
+            _ = try? arguments.state.call(try arguments.function(4))
+            counts.append(arguments.count)
+            return []
+        }
+        _ = try lua.run("probe({1, {2}}, 'x', io.stdout, function() error({}) end)")
+        #expect(counts == [4, 4])
+        #expect(lua.stackTop == 0)
+    }
+
+    @Test func closingFromInsideARunIsRefused() throws {
+        let lua = try LuaState()
+        try lua.register("closer") { arguments in
+            arguments.state.close()
+            return [.boolean(arguments.state.isClosed)]
+        }
+        #expect(try lua.run("return closer()") == [false])
+    }
+
     @Test func typeNamesUseUserdataNames() throws {
         let lua = try probe { .string($0.typeName(1)) }
         #expect(
