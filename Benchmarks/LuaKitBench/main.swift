@@ -13,11 +13,14 @@ func bytesInUse(_ state: OpaquePointer) -> Int {
     return Int(inbox_lua_count_kb(state)) * 1024 + Int(inbox_lua_count_b(state))
 }
 
-do {
-    let lua = try LuaState(profile: .full)
-    try lua.register("noop") { _ in [] }
+/// A raw C-convention no-op, for the cost of Lua calling a C function in this process.
+func rawNoop(_ state: OpaquePointer?) -> Int32 { 0 }
+
+/// The best of `rounds` timings of calling the global `name` in a loop.
+func time(_ lua: LuaState, calling name: String) throws -> Double {
     let loop = try lua.load(
-        "local f = noop local t = os.clock() for i = 1, \(calls) do f() end return os.clock() - t",
+        "local f = \(name) local t = os.clock() for i = 1, \(calls) do f() end "
+            + "return os.clock() - t",
         name: "=bench")
     var best = Double.infinity
     for _ in 0..<rounds {
@@ -25,7 +28,16 @@ do {
             best = min(best, seconds)
         }
     }
-    print("swift-binding-seconds \(best)")
+    return best
+}
+
+do {
+    let lua = try LuaState(profile: .full)
+    try lua.register("noop") { _ in [] }
+    print("swift-binding-seconds \(try time(lua, calling: "noop"))")
+    lua_pushcclosure(lua.pointer!, rawNoop, 0)
+    lua_setglobal(lua.pointer!, "rawnoop")
+    print("raw-c-function-seconds \(try time(lua, calling: "rawnoop"))")
 
     let bare = luaL_newstate()!
     print("bare-state-bytes \(bytesInUse(bare))")

@@ -43,20 +43,22 @@ typedef int (*inbox_lua_dispatch)(lua_State *L, void *box);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
-    size_t used;             /* bytes allocated by the state */
-    size_t limit;            /* memory limit in bytes; 0: none */
+    /* Read and written on every call of a Swift function: kept together
+     * at the start, in one cache line. */
+    inbox_lua_dispatch dispatch;
+    lua_State *current;      /* the thread running Swift code, if any */
     int in_swift;            /* nonzero while a Swift frame is live */
     int over_limit;          /* a Swift-section allocation went over */
     int tripped;             /* the INBOX_LUA_LIMIT_* that stopped a run */
     int depth;               /* nesting of Swift's protected calls */
+    size_t used;             /* bytes allocated by the state */
+    size_t limit;            /* memory limit in bytes; 0: none */
     long long instructions;  /* instruction budget of a run; 0: none */
     long long left;          /* instructions left in this run */
     double timeout;          /* seconds a run may take; 0: none */
     double deadline;         /* CLOCK_MONOTONIC seconds */
-    inbox_lua_dispatch dispatch;
     void (*release)(void *object);  /* releases a retained Swift object */
     void *owner;             /* the Swift LuaState, unretained */
-    lua_State *current;      /* the thread running Swift code, if any */
 } inbox_lua_control;
 
 /* Lua's own macros and constants, which Swift cannot import. */

@@ -40,7 +40,7 @@ extension LuaState {
         _ name: String, functions: [String: LuaFunctionBody], values: [String: LuaValue] = [:]
     ) throws -> LuaValue {
         try withStack { state in
-            try ensureStack(state, 4)
+            try ensureStack(state, 5)
             lua_createtable(state, 0, Int32(clamping: functions.count + values.count))
             for (key, body) in functions {
                 try pushFunction(LuaFunctionBox(name: key, body: body), state)
@@ -57,9 +57,11 @@ extension LuaState {
             try checkMemory(state)
             let registry = inbox_lua_registryindex()
             _ = luaL_getsubtable(state, registry, LUA_PRELOAD_TABLE)
-            lua_pushvalue(state, -2)
+            // Raw: a script may have given package.preload a __newindex that raises.
+            lua_pushstring(state, name)
+            lua_pushvalue(state, -3)
             lua_pushcclosure(state, inbox_lua_return_upvalue, 1)
-            lua_setfield(state, -2, name)
+            lua_rawset(state, -3)
             return try value(at: -2, state)
         }
     }

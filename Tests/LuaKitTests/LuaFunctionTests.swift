@@ -129,6 +129,15 @@ private struct Oops: Error, CustomStringConvertible {
         #expect(lua.stackTop == 0)
     }
 
+    @Test func registeringIgnoresMetamethodsScriptsAddToPreload() throws {
+        let lua = try LuaState()
+        _ = try lua.run(
+            "setmetatable(package.preload, {__newindex = function() error('trap') end})")
+        try lua.registerModule("safe", functions: [:], values: ["ok": true])
+        #expect(try lua.run("return require('safe').ok") == [true])
+        #expect(lua.stackTop == 0)
+    }
+
     @Test func closuresAreReleasedWithTheirFunction() throws {
         final class Token {}
         let lua = try LuaState()
