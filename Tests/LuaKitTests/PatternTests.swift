@@ -49,12 +49,68 @@ import Testing
         "pcall(function() return string.gsub('x', 'x', true) end)",
         "pcall(string.find, 'x', '%f')",
         "pcall(string.find, 'x', '%bx')",
+        "string.gsub('hello', '^h', 'H')",
+        "string.find('abc', '^b', 2)",
+        "string.find('a+b', '+', 1, true)",
+        "string.match('x', '()')",
+        "pcall(string.gsub, 'abc', '.', {a = 1, b = true})",
+        "(function() local n = 0 for w in string.gmatch('^a^a', '^a') do n = n + 1 end return n end)()",
     ]
+
+    /// Random subjects and patterns from a small alphabet, the same for every run.
+    @Test func randomPatternsMatchStockLua() throws {
+        let stock = try LuaState(profile: .full)
+        let ours = try LuaState(profile: .sandbox)
+        let pieces = [
+            "a", "b", ".", "%a", "%d", "[ab]", "[^a]", "[a-c]", "*", "+", "-", "?", "(", ")",
+            "()", "%1", "^", "$", "%b()", "%f[a]", "%%", "1",
+        ]
+        let letters: [Character] = ["a", "b", "c", "(", ")", "1", " "]
+        var generator = SplitMix(seed: 2026)
+        for _ in 0..<3000 {
+            let pattern = (0..<Int(generator.next() % 6 + 1))
+                .map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let subject = String(
+                (0..<Int(generator.next() % 10)).map { _ in
+                    letters[Int(generator.next() % UInt64(letters.count))]
+                })
+            let code = """
+                local s, p = ...
+                local function all(...) return select('#', ...), ... end
+                return table.concat({tostring(pcall(string.find, s, p))}, ','),
+                    table.concat({tostring(select(2, pcall(string.gsub, s, p, '<%0>')))}, ','),
+                    (function() local ok, e = pcall(function()
+                        local t = {} for a, b in string.gmatch(s, p) do t[#t+1] = tostring(a) .. tostring(b) end
+                        return table.concat(t, '|') end) return tostring(ok) .. tostring(e) end)()
+                """
+            let arguments: [LuaValue] = [.string(subject), .string(pattern)]
+            let expected = try stock.run(code, name: "=r", arguments: arguments)
+            let actual = try ours.run(code, name: "=r", arguments: arguments)
+            #expect(actual == expected, "subject \(subject) pattern \(pattern)")
+        }
+    }
 
     @Test(arguments: cases) func matchesStockLua(_ expression: String) throws {
         let stock = try LuaState(profile: .full)
         let ours = try LuaState(profile: .sandbox)
         let code = "return " + expression
         #expect(try ours.run(code, name: "=p") == stock.run(code, name: "=p"))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that failures reproduce.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
