@@ -35,8 +35,11 @@ do {
     let lua = try LuaState(profile: .full)
     try lua.register("noop") { _ in [] }
     print("swift-binding-seconds \(try time(lua, calling: "noop"))")
-    lua_pushcclosure(lua.pointer!, rawNoop, 0)
-    lua_setglobal(lua.pointer!, "rawnoop")
+    let state = lua.pointer!
+    lua_rawgeti(state, inbox_lua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+    lua_pushcclosure(state, rawNoop, 0)
+    inbox_lua_rawsetfield(state, -2, "rawnoop")
+    inbox_lua_pop(state, 1)
     print("raw-c-function-seconds \(try time(lua, calling: "rawnoop"))")
 
     let bare = luaL_newstate()!

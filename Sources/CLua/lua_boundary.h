@@ -82,6 +82,21 @@ static inline int inbox_lua_count_kb(lua_State *L) {
 static inline int inbox_lua_count_b(lua_State *L) {
     return lua_gc(L, LUA_GCCOUNTB);
 }
+/* t[k] = v without metamethods, for t at idx and v on top.  [-1, +0, m] */
+static inline void inbox_lua_rawsetfield(lua_State *L, int idx,
+                                         const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    lua_insert(L, -2);
+    lua_rawset(L, idx);
+}
+/* Pushes t[k] without metamethods, for t at idx.  [-0, +1, m] */
+static inline int inbox_lua_rawgetfield(lua_State *L, int idx,
+                                        const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    return lua_rawget(L, idx);
+}
 static inline const char *inbox_lua_tostring(lua_State *L, int i) {
     return lua_tostring(L, i);
 }

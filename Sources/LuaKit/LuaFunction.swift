@@ -62,9 +62,9 @@ extension LuaState {
     /// Sets `__gc` and `__metatable` on the metatable on top.  [-0, +0, m]
     func setFinalizer(_ state: OpaquePointer) {
         lua_pushcclosure(state, inbox_lua_gc_object, 0)
-        lua_setfield(state, -2, "__gc")
+        inbox_lua_rawsetfield(state, -2, "__gc")
         lua_pushboolean(state, 0)
-        lua_setfield(state, -2, "__metatable")
+        inbox_lua_rawsetfield(state, -2, "__metatable")
     }
 }
 

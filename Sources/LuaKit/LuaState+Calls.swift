@@ -105,14 +105,14 @@ extension LuaState {
 
     private func takeTraceback(_ state: OpaquePointer) -> String? {
         let registry = inbox_lua_registryindex()
-        guard lua_getfield(state, registry, INBOX_LUA_TRACEBACK_KEY) == LUA_TSTRING else {
+        guard inbox_lua_rawgetfield(state, registry, INBOX_LUA_TRACEBACK_KEY) == LUA_TSTRING else {
             inbox_lua_pop(state, 1)
             return nil
         }
         let traceback = string(at: -1, state)
         inbox_lua_pop(state, 1)
         lua_pushnil(state)
-        lua_setfield(state, registry, INBOX_LUA_TRACEBACK_KEY)
+        inbox_lua_rawsetfield(state, registry, INBOX_LUA_TRACEBACK_KEY)
         return traceback
     }
 

@@ -44,11 +44,11 @@ extension LuaState {
             lua_createtable(state, 0, Int32(clamping: functions.count + values.count))
             for (key, body) in functions {
                 try pushFunction(LuaFunctionBox(name: key, body: body), state)
-                lua_setfield(state, -2, key)
+                inbox_lua_rawsetfield(state, -2, key)
             }
             for (key, element) in values {
                 try push(element, state)
-                lua_setfield(state, -2, key)
+                inbox_lua_rawsetfield(state, -2, key)
             }
             if profile == .sandbox {
                 inbox_lua_push_readonly(state)
@@ -68,6 +68,6 @@ extension LuaState {
 
     /// Pushes the table Swift reads and writes globals in.  [-0, +1, -]
     private func pushGlobals(_ state: OpaquePointer) {
-        _ = lua_getfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
+        _ = inbox_lua_rawgetfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
     }
 }
