@@ -71,10 +71,17 @@ import Testing
         #expect(lua.stackTop == 0)
     }
 
-    @Test func errorInTheErrorHandlerKind() throws {
+    @Test func limitAwareXpcallBehavesLikeStock() throws {
+        // xpcall is replaced in every state (limits pass through it); errors in the
+        // handler still end as Lua's LUA_ERRERR message.
         let lua = try LuaState()
-        let results = try lua.run("return xpcall(error, function() error('again') end, 'x')")
-        #expect(results.first == false)
+        let results = try lua.run(
+            """
+            local a, b = xpcall(error, function(m) error(m) end, 'x')
+            local c, d = xpcall(function() error('a') end, function(m) return 'handled ' .. m end)
+            return a, b, c, d
+            """, name: "=x")
+        #expect(results == [false, "error in error handling", false, "handled x:2: a"])
         #expect(lua.stackTop == 0)
     }
 
