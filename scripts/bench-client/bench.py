@@ -1,6 +1,8 @@
 """The Python side of bench-client: the same work as the Swift client, timed in-process.
 
-Usage: bench.py STREAM_FILE BASE_URL PAGE_SIZE ROUNDS; prints {"decode": s, "paging": s}.
+Usage: bench.py STREAM_FILE BASE_URL PAGE_SIZE. Reads one command a line from stdin
+("decode" or "paging"), runs one round of it and answers with its duration in seconds, so
+that the Swift side can interleave its rounds with Python's on a busy machine.
 """
 import json
 import sys
@@ -76,23 +78,23 @@ def page_all(client, base_url, page_size):
         seen.add(cursor)
 
 
-def best(rounds, work):
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def timed(work):
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def main():
-    stream_file, base_url, page_size, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    stream_file, base_url, page_size = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open(stream_file, "rb") as handle:
         pages = [line for line in handle.read().split(b"\n") if line]
-    decode_time = best(rounds, lambda: decode(pages))
     with httpx.Client() as client:
-        paging_time = best(rounds, lambda: page_all(client, base_url, page_size))
-    print(json.dumps({"decode": decode_time, "paging": paging_time}))
+        work = {
+            "decode": lambda: decode(pages),
+            "paging": lambda: page_all(client, base_url, page_size),
+        }
+        for line in sys.stdin:
+            print(timed(work[line.strip()]), flush=True)
 
 
 main()
