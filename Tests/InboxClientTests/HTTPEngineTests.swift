@@ -172,4 +172,21 @@ import Testing
         #expect(error.kind == .cancelled)
         #expect(Date().timeIntervalSince(started) < 1.2)
     }
+
+    @Test func spentQuotaHoldsTheNextRequestUntilTheReset() throws {
+        let reset = String(Int(RecordingClock().start.timeIntervalSince1970) + 5)
+        let server = try LoopbackServer { _, _ in
+            reply(
+                200, teamJSON,
+                headers: [
+                    ("X-RateLimit-Remaining", "0"),
+                    ("X-RateLimit-Reset", reset),
+                ])
+        }
+        let client = server.client()
+        _ = try client.team()
+        #expect(server.clock.slept == [])
+        _ = try client.team()
+        #expect(server.clock.slept == [5])
+    }
 }
