@@ -1,4 +1,107 @@
-// Placeholder until the emulator's subcommands land.
+import Foundation
+import HTTPServer
+import InboxEmulator
+
+/// `inbox-lua emulator <subcommand>`: manage and serve the local emulator.
+///
+///     inbox-lua emulator reset  [--emulator PATH]
+///     inbox-lua emulator serve  --port N --token T [--emulator PATH] [--rate-limit]
+///     inbox-lua emulator export [--emulator PATH] [--output FILE]
+///     inbox-lua emulator import FILE [--emulator PATH]
 enum EmulatorCommand {
-    static func run(_ arguments: [String]) -> Int32 { 64 }
+    static let usage = """
+        usage: inbox-lua emulator reset  [--emulator PATH]
+               inbox-lua emulator serve  --port N --token T [--emulator PATH] [--rate-limit]
+               inbox-lua emulator export [--emulator PATH] [--output FILE]
+               inbox-lua emulator import FILE [--emulator PATH]
+        """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let subcommand = arguments.first else { return usageError("missing subcommand") }
+        let options: EmulatorOptions
+        do {
+            options = try EmulatorOptions(Array(arguments.dropFirst()))
+        } catch {
+            return usageError("\(error)")
+        }
+        do {
+            switch subcommand {
+            case "reset": return try reset(options)
+            case "serve": return try serve(options)
+            case "export": return try export(options)
+            case "import": return try importTeam(options)
+            case "stress-writes": return try EmulatorStress.run(options)
+            default: return usageError("unknown subcommand '\(subcommand)'")
+            }
+        } catch let failure as EmulatorOptions.UsageFailure {
+            return usageError(failure.description)
+        } catch {
+            printError("inbox-lua emulator \(subcommand): \(error)")
+            return 1
+        }
+    }
+
+    private static func reset(_ options: EmulatorOptions) throws -> Int32 {
+        let store = try options.openStore()
+        try store.reset()
+        printError("inbox-lua: the emulator at \(store.path) holds the demo team again")
+        return 0
+    }
+
+    private static func serve(_ options: EmulatorOptions) throws -> Int32 {
+        guard let token = options.token, !token.isEmpty else {
+            throw EmulatorOptions.UsageFailure(description: "serve needs --token T")
+        }
+        let store = try options.openStore()
+        // Block the stop signals before the server's threads start, so they
+        // inherit the mask and only `sigwait` below sees them.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+        let server = try EmulatorServer(
+            store: store, token: token, port: options.port ?? 0,
+            rateLimits: options.rateLimit ? .inbox : nil)
+        printError(
+            "inbox-lua: serving the emulator at \(store.path) on \(server.baseURL)"
+                + " (/api/v1 and /api/v2); Ctrl-C stops")
+        var received: Int32 = 0
+        sigwait(&stopSignals, &received)
+        server.stop()
+        return 0
+    }
+
+    private static func export(_ options: EmulatorOptions) throws -> Int32 {
+        let document = Data(try options.openStore().exportTeam())
+        if let output = options.output {
+            try document.write(to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(document)
+        }
+        return 0
+    }
+
+    private static func importTeam(_ options: EmulatorOptions) throws -> Int32 {
+        guard let file = options.positional.first else {
+            throw EmulatorOptions.UsageFailure(description: "import needs a FILE (or - for stdin)")
+        }
+        let document =
+            file == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile()
+            : try Data(contentsOf: URL(fileURLWithPath: file))
+        let store = try options.openStore()
+        try store.importTeam(Array(document))
+        printError("inbox-lua: imported \(file) into the emulator at \(store.path)")
+        return 0
+    }
+
+    private static func usageError(_ message: String) -> Int32 {
+        printError("inbox-lua emulator: \(message)\n\(usage)")
+        return 64
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import InboxEmulator
+
+/// Records every exchange the emulator answers during the tests, one JSON
+/// line each, to the file named by `INBOX_CONFORMANCE_LOG` (nothing when it
+/// is unset). `scripts/validate-conformance.py` then checks every body
+/// against the OpenAPI documents.
+public enum ConformanceLog {
+    private static let path = ProcessInfo.processInfo.environment["INBOX_CONFORMANCE_LOG"]
+    private static let lock = NSLock()
+
+    /// The observer to give every router and server the tests create.
+    public static let observer: @Sendable (EmulatorExchange) -> Void = { exchange in
+        guard let path else { return }
+        let line = WireJSON.object([
+            ("apiVersion", exchange.apiVersion.map { .string($0.rawValue) } ?? .null),
+            ("method", .string(exchange.method)),
+            ("pathTemplate", exchange.pathTemplate.map(WireJSON.string) ?? .null),
+            ("status", .int(Int64(exchange.status))),
+            ("body", .string(String(decoding: exchange.body, as: UTF8.self))),
+        ]).text + "\n"
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(line.utf8))
+        try? handle.close()
+    }
+}

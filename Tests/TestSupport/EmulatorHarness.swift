@@ -1,0 +1,85 @@
+import Foundation
+import HTTPServer
+import InboxEmulator
+
+/// A fresh demo team for one test, reachable in process (through the router,
+/// no sockets) or over HTTP on an ephemeral loopback port. Every exchange is
+/// recorded for the conformance check.
+public final class EmulatorHarness: Sendable {
+    /// The bearer token the harness's router and servers accept.
+    public static let token = "ibt_test_harness"
+
+    /// The team.
+    public let store: EmulatorStore
+    /// The in-process router.
+    public let router: EmulatorRouter
+
+    /// A demo team in memory (or at `path`), optionally rate limited.
+    public init(
+        path: String = EmulatorStore.inMemory, rateLimits: RateLimits? = nil,
+        clock: @escaping @Sendable () -> Int64 = EmulatorStore.systemClock
+    ) throws {
+        store = try EmulatorStore(path: path, clock: clock)
+        router = EmulatorRouter(
+            store: store, token: Self.token, rateLimits: rateLimits,
+            observer: ConformanceLog.observer)
+    }
+
+    /// Serves the same team over HTTP; stop it (or drop it) when done.
+    public func serve(rateLimits: RateLimits? = nil, maxBodyBytes: Int = 1 << 20) throws
+        -> EmulatorServer
+    {
+        try EmulatorServer(
+            store: store, token: Self.token, rateLimits: rateLimits, maxBodyBytes: maxBodyBytes,
+            observer: ConformanceLog.observer)
+    }
+
+    /// Sends one request to the router in process, authorised unless
+    /// `token` says otherwise, and returns status, parsed body and headers.
+    public func call(
+        _ method: String, _ path: String, query: String = "", body: String? = nil,
+        headers: [String: String] = [:], token: String? = EmulatorHarness.token
+    ) -> EmulatorReply {
+        var allHeaders = headers
+        if let token { allHeaders["authorization"] = "Bearer \(token)" }
+        let response = router.handle(
+            HTTPRequest(
+                method: method, path: path, rawQuery: query, headers: allHeaders,
+                body: Array((body ?? "").utf8)))
+        return EmulatorReply(response)
+    }
+}
+
+/// A response as tests inspect it.
+public struct EmulatorReply: Sendable {
+    /// The status code.
+    public let status: Int
+    /// The parsed JSON body, nil when empty or not JSON.
+    public let json: WireJSON?
+    /// Header values by lowercased name.
+    public let headers: [String: String]
+    /// The body as text.
+    public let text: String
+
+    /// Wraps a router response.
+    public init(_ response: HTTPResponse) {
+        status = response.status
+        json = response.body.isEmpty ? nil : WireJSON.parse(response.body)
+        text = String(decoding: response.body, as: UTF8.self)
+        headers = Dictionary(
+            response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+    }
+
+    /// Wraps a response fetched over HTTP.
+    public init(_ fetched: FetchedResponse) {
+        status = fetched.status
+        json = fetched.body.isEmpty ? nil : WireJSON.parse(Array(fetched.body))
+        text = fetched.text
+        headers = fetched.headers
+    }
+
+    /// v2 `code` or v1 `error.code`, when the body is an error.
+    public var errorCode: String? {
+        json?["code"]?.stringValue ?? json?["error"]?["code"]?.stringValue
+    }
+}
