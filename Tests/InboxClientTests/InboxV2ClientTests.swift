@@ -11,7 +11,8 @@ import Testing
         let query = ThreadQuery(
             accountLinkIds: ["a1", "a2"], folder: .noReply,
             tags: ["vip", "hot lead"], statuses: ["s1"], assigneeIds: ["m1"],
-            campaignIds: ["c1"], search: "a+b c&d", order: .asc, limit: 25)
+            campaignIds: ["c1"], search: "a+b c&d", order: .asc, limit: 25,
+            expand: ["contact", "profile"])
         let page = try server.client().threads(query, cursor: PageCursor("x=1"))
         #expect(page.items.isEmpty)
         #expect(page.nextCursor == nil)
@@ -20,7 +21,8 @@ import Testing
         #expect(
             request.rawQuery == "accountLinkId=a1&accountLinkId=a2&folder=noReply"
                 + "&tag=vip&tag=hot%20lead&status=s1&assigneeId=m1&campaignId=c1"
-                + "&q=a%2Bb%20c%26d&order=asc&limit=25&cursor=x%3D1")
+                + "&q=a%2Bb%20c%26d&order=asc&expand=contact&expand=profile&limit=25"
+                + "&cursor=x%3D1")
         #expect(request.queryValue("q") == "a+b c&d")
         #expect(request.queryValues("accountLinkId") == ["a1", "a2"])
     }

@@ -9,6 +9,9 @@ extension InboxV1Client {
         if !query.platforms.isEmpty {
             throw InboxError.unsupported(operation, .v1, "the platforms filter")
         }
+        if !query.expand.isEmpty {
+            throw InboxError.unsupported(operation, .v1, "expand (v1 always embeds the prospect)")
+        }
         var items = QueryString()
         items.addIndexed("accountLinkIds", query.accountLinkIds)
         switch query.folder {

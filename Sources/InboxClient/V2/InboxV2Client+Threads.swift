@@ -35,6 +35,7 @@ extension InboxV2Client {
         items.addRepeated("campaignId", query.campaignIds)
         items.add("q", query.search)
         items.add("order", query.order?.rawValue)
+        items.addRepeated("expand", query.expand)
         items.add("limit", query.limit)
         items.add("cursor", cursor?.value)
         return try page(APICall(operation, "GET", "/threads", query: items), Thread.init(json:))
