@@ -146,6 +146,23 @@ import Testing
                     nil, nil,
                 ])
     }
+
+    @Test func anXIdAsAccountLinkIdIsCaughtBeforeSending() throws {
+        let transport = ScriptedTransport(json: "{}")
+        let client = InboxV2Client(
+            configuration: testConfiguration(clock: RecordingClock().clock), transport: transport)
+        let error = try #require(throws: InboxError.self) {
+            try client.send(
+                SendRequest(
+                    target: .person(accountLinkId: "1566123362161725440", .externalId("c1")),
+                    content: "Hi"))
+        }
+        #expect(error.kind == .invalidArgument)
+        #expect(
+            error.message == "accountLinkId \"1566123362161725440\" looks like an X platform id; "
+                + "use the account link's id (see the account links list)")
+        #expect(transport.requests.isEmpty)
+    }
 }
 
 /// Idempotency keys a fake server has delivered.
