@@ -87,6 +87,14 @@ let package = Package(
             dependencies: ["LuaKit", "InboxEmulator"]
         ),
 
+        // MARK: - Benchmarks
+
+        .executableTarget(
+            name: "BenchClient",
+            dependencies: ["InboxClient", "InboxNetworking", "HTTPServer"],
+            path: "scripts/bench-client/BenchClient"
+        ),
+
         // MARK: - Tests
 
         .target(
