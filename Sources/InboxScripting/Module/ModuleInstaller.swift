@@ -54,7 +54,8 @@ struct ModuleInstaller {
             let session = self.session
             let function = try lua.function(named: binding.name) { arguments in
                 do {
-                    return try binding.run(BindingArguments.parse(binding, session, arguments))
+                    return .many(
+                        try binding.run(BindingArguments.parse(binding, session, arguments)))
                 } catch let error as BindingError {
                     throw error
                 } catch let error as LuaError {
