@@ -49,11 +49,10 @@ extension ScriptHost {
             if let exported = chunk.exports?[name], case .function = exported {
                 return try ScriptFunction(name: name, value: exported, host: self)
             }
-            if lua.profile == .sandbox,
-                case .function = try chunkGlobal(chunk.function, name)
-            {
-                return try ScriptFunction(
-                    name: name, value: try chunkGlobal(chunk.function, name), host: self)
+            guard lua.profile == .sandbox else { continue }
+            let own = try chunkGlobal(chunk.function, name)
+            if case .function = own {
+                return try ScriptFunction(name: name, value: own, host: self)
             }
         }
         let global = try lua.global(name)
@@ -63,7 +62,8 @@ extension ScriptHost {
         return try ScriptFunction(name: name, value: global, host: self)
     }
 
-    /// Calls the function called `name` with Lua values; see ``function(_:)``.
+    /// Calls the function called `name` with Lua values; see ``function(_:)``, which is the
+    /// cheaper way to call the same function many times.
     public func call(_ name: String, _ arguments: [LuaValue]) throws -> [LuaValue] {
         try function(name).call(arguments)
     }
