@@ -59,8 +59,9 @@ let people: [LuaValue] = (1...count).map { index in
 _ = try pureHost.call("prepare", [.integer(Int64(count))])
 
 var facadeBig = 0
+let corp: LuaValue = "acmecorp"
 let facade = try seconds {
-    for person in people where try route.call([person]).first == "acmecorp" {
+    for person in people where try route.call([person]).first == corp {
         facadeBig += 1
     }
 }
