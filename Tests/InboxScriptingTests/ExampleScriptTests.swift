@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every script in `examples/` runs against a fresh in-memory demo team and prints exactly
-/// what `examples/expected/<name>.txt` says (the file the README shows).
+/// what `examples/expected/<name>.txt` says.
 @Suite struct ExampleScriptTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -19,7 +19,7 @@ import Testing
         #expect(scripts.sorted() == Self.names.sorted())
     }
 
-    @Test(arguments: names) func printsWhatTheReadmeShows(_ name: String) throws {
+    @Test(arguments: names) func printsItsExpectedOutput(_ name: String) throws {
         let fixture = try HostFixture()
         let script = Self.root.appendingPathComponent("examples/\(name).lua").path
         try fixture.host.run(file: script)
