@@ -20,7 +20,7 @@ struct EmulatorRouterTests {
         #expect(reply.status == status)
         if version == "v1" {
             #expect(reply.json?["error"]?["code"] == .string(v1))
-            #expect(reply.json?["error"]?["status"] == .int(Int64(status)))
+            #expect(reply.json?["error"]?["status"] == .integer(Int64(status)))
         } else {
             #expect(reply.json?["code"] == .string(v2))
             #expect(reply.json?["requestId"]?.stringValue?.hasPrefix("req_") == true)

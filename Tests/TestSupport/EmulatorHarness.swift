@@ -1,3 +1,4 @@
+import InboxClient
 import Foundation
 import HTTPServer
 import InboxEmulator
@@ -55,7 +56,7 @@ public struct EmulatorReply: Sendable {
     /// The status code.
     public let status: Int
     /// The parsed JSON body, nil when empty or not JSON.
-    public let json: WireJSON?
+    public let json: JSONValue?
     /// Header values by lowercased name.
     public let headers: [String: String]
     /// The body as text.
@@ -64,7 +65,7 @@ public struct EmulatorReply: Sendable {
     /// Wraps a router response.
     public init(_ response: HTTPResponse) {
         status = response.status
-        json = response.body.isEmpty ? nil : WireJSON.parse(response.body)
+        json = try? JSONValue.parse(Data(response.body))
         text = String(decoding: response.body, as: UTF8.self)
         headers = Dictionary(
             response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
@@ -73,7 +74,7 @@ public struct EmulatorReply: Sendable {
     /// Wraps a response fetched over HTTP.
     public init(_ fetched: FetchedResponse) {
         status = fetched.status
-        json = fetched.body.isEmpty ? nil : WireJSON.parse(Array(fetched.body))
+        json = try? JSONValue.parse(fetched.body)
         text = fetched.text
         headers = fetched.headers
     }

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// What the emulator's one platform, X, supports.
 enum Platforms {
     /// X's DM length limit, in characters.
@@ -10,7 +12,7 @@ enum Platforms {
         ("purple", "#a855f7"), ("pink", "#ec4899"), ("gray", "#6b7280"),
     ]
 
-    static var colors: WireJSON {
+    static var colors: JSONValue {
         .array(palette.map { .object([("name", .string($0.name)), ("hex", .string($0.hex))]) })
     }
 
@@ -23,7 +25,7 @@ enum Platforms {
     }
 
     /// `GET /platforms` (v2).
-    static var info: WireJSON {
+    static var info: JSONValue {
         .array([
             .object([
                 ("platform", .string("twitter")), ("name", .string("X")),

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// Contact, tag and status writes.
 extension TeamWrites {
     /// Applies a contact update; omitted fields stay as they are. `status`
@@ -28,7 +30,7 @@ extension TeamWrites {
             contact.valuation = amount
             try event(
                 "contact.valuationChanged", contact,
-                ("valuation", amount.map(WireJSON.double) ?? .null))
+                ("valuation", amount.map(JSONValue.double) ?? .null))
         }
         if case .set(let assigneeId) = assignee, assigneeId != contact.assigneeId {
             if let assigneeId { try requireMember(assigneeId, field: "assigneeId") }
@@ -68,7 +70,7 @@ extension TeamWrites {
         let after = try db.contact(contactId)
         if Set(after.tagIds) != Set(before.tagIds) {
             try event(
-                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(WireJSON.string))))
+                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(JSONValue.string))))
         }
         return after
     }
@@ -117,7 +119,7 @@ extension TeamWrites {
         return status
     }
 
-    private func event(_ type: String, _ contact: ContactRecord, _ field: (String, WireJSON))
+    private func event(_ type: String, _ contact: ContactRecord, _ field: (String, JSONValue))
         throws
     {
         try EventLog.append(

@@ -1,3 +1,4 @@
+import InboxClient
 import Foundation
 
 /// Keyset positions as the two versions carry them: v2 as an opaque string,
@@ -31,7 +32,7 @@ enum Cursor {
     }
 
     /// v1's `nextCursor` object.
-    static func v1Object(_ next: (key: Int64, id: String)?) -> WireJSON {
+    static func v1Object(_ next: (key: Int64, id: String)?) -> JSONValue {
         guard let next else { return .null }
         return .object([
             ("timestamp", .string(Timestamp.format(next.key))), ("id", .string(next.id)),
@@ -70,7 +71,7 @@ enum Cursor {
 
 extension Page {
     /// The v2 `{data, nextCursor}` object, each row encoded by `encode`.
-    func v2(_ encode: (Row) throws -> WireJSON) rethrows -> WireJSON {
+    func v2(_ encode: (Row) throws -> JSONValue) rethrows -> JSONValue {
         .object([
             ("data", .array(try rows.map(encode))),
             ("nextCursor", next.map { .string(Cursor.encode(key: $0.key, id: $0.id)) } ?? .null),

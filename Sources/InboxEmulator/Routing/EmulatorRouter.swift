@@ -1,3 +1,4 @@
+import InboxClient
 import HTTPServer
 
 /// Answers Inbox API requests (`/api/v1/...` and `/api/v2/...`) from an
@@ -109,9 +110,9 @@ public final class EmulatorRouter: Sendable {
         if request.bodyExceedsLimit || request.body.count > maxBodyBytes {
             throw APIProblem.tooLarge(limit: maxBodyBytes)
         }
-        var body: WireJSON?
+        var body: JSONValue?
         if !request.body.allSatisfy({ [9, 10, 13, 32].contains($0) }) {
-            guard let parsed = WireJSON.parse(request.body) else { throw APIProblem.malformedJSON }
+            guard let parsed = JSONValue.parse(bytes: request.body) else { throw APIProblem.malformedJSON }
             body = parsed
         }
         var context = RouteContext(
@@ -135,7 +136,7 @@ public final class EmulatorRouter: Sendable {
     static func render(_ problem: APIProblem, version: APIVersion) -> HTTPResponse {
         switch version {
         case .v1:
-            let body = WireJSON.object([
+            let body = JSONValue.object([
                 (
                     "error",
                     .object([
@@ -147,7 +148,7 @@ public final class EmulatorRouter: Sendable {
             return .json(problem.status, body.bytes, headers: problem.headers)
         case .v2:
             let requestId = requestId()
-            let body = WireJSON.object([
+            let body = JSONValue.object([
                 ("code", .string(problem.code)), ("message", .string(problem.message)),
                 ("details", problem.details), ("requestId", .string(requestId)),
             ])

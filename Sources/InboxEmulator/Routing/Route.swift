@@ -1,3 +1,4 @@
+import InboxClient
 import HTTPServer
 
 /// What a route handler sees: the request, its version, path parameters, the
@@ -6,7 +7,7 @@ struct RouteContext {
     let request: HTTPRequest
     let version: APIVersion
     let parameters: [String: String]
-    let body: WireJSON?
+    let body: JSONValue?
     let store: EmulatorStore
     var query: QueryReader
 
@@ -20,10 +21,10 @@ struct RouteContext {
 /// What a route handler answers: a status and a JSON body (none for 204).
 struct RouteReply {
     var status: Int
-    var body: WireJSON?
+    var body: JSONValue?
 
-    static func ok(_ body: WireJSON) -> RouteReply { RouteReply(status: 200, body: body) }
-    static func created(_ body: WireJSON) -> RouteReply { RouteReply(status: 201, body: body) }
+    static func ok(_ body: JSONValue) -> RouteReply { RouteReply(status: 200, body: body) }
+    static func created(_ body: JSONValue) -> RouteReply { RouteReply(status: 201, body: body) }
     static let noContent = RouteReply(status: 204, body: nil)
 }
 

@@ -1,3 +1,4 @@
+import InboxClient
 import Foundation
 import HTTPServer
 

@@ -1,3 +1,4 @@
+import InboxClient
 import Foundation
 
 /// ISO-8601 timestamps as the API writes them: UTC with milliseconds,
@@ -16,7 +17,7 @@ enum Timestamp {
     }
 
     /// The wire text, or `null`.
-    static func json(_ milliseconds: Int64?) -> WireJSON {
+    static func json(_ milliseconds: Int64?) -> JSONValue {
         milliseconds.map { .string(format($0)) } ?? .null
     }
 
