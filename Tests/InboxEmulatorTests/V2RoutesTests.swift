@@ -1,0 +1,167 @@
+import InboxClient
+import InboxEmulator
+import Testing
+import TestSupport
+
+@Suite("V2Routes: the /api/v2 rules")
+struct V2RoutesTests {
+    static func sendBody(contact: String, link: String, content: String) -> String {
+        """
+        {"target": {"type": "contact", "accountLinkId": "\(link)", "contactId": "\(contact)"},
+         "content": "\(content)"}
+        """
+    }
+
+    @Test("pages keep a stable order while new threads are created")
+    func stablePaging() throws {
+        let harness = try EmulatorHarness()
+        let expected = try EmulatedInboxTests.inboxIds()
+        var seen: [String] = []
+        var cursor: String?
+        var inserted = 0
+        repeat {
+            let query = "limit=25" + (cursor.map { "&cursor=\($0)" } ?? "")
+            let page = try #require(harness.call("GET", "/api/v2/threads", query: query).json)
+            seen += (page["data"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+            cursor = page["nextCursor"]?.stringValue
+            // Contacts 0, 3, 6... talk only to @acmecorp: a send from
+            // @acmesupport creates a new thread, at the top of the inbox.
+            let contact = try harness.store.demoContactId(inserted * 3)
+            let body = Self.sendBody(contact: contact, link: DemoTeam.acmesupport.id, content: "New")
+            #expect(harness.call("POST", "/api/v2/messages", body: body).status == 201)
+            inserted += 1
+        } while cursor != nil
+
+        #expect(seen == expected)
+        #expect(inserted == (expected.count + 24) / 25)
+    }
+
+    @Test("the same Idempotency-Key replays with 200; another body is a 422")
+    func idempotentSends() throws {
+        let harness = try EmulatorHarness()
+        let contact = try harness.store.demoContactId(0)
+        let body = Self.sendBody(contact: contact, link: DemoTeam.acmesupport.id, content: "Hello")
+        let reordered = """
+            {"content": "Hello", "target": {"contactId": "\(contact)", "type": "contact",
+             "accountLinkId": "\(DemoTeam.acmesupport.id)"}}
+            """
+        let key = ["idempotency-key": "job-42"]
+
+        let first = harness.call("POST", "/api/v2/messages", body: body, headers: key)
+        let replay = harness.call("POST", "/api/v2/messages", body: reordered, headers: key)
+        let other = harness.call(
+            "POST", "/api/v2/messages", body: body.replacingOccurrences(of: "Hello", with: "Bye"),
+            headers: key)
+
+        #expect(first.status == 201)
+        #expect(replay.status == 200)
+        #expect(replay.json == first.json)
+        #expect(other.status == 422)
+        #expect(other.errorCode == "idempotencyKeyReused")
+        let sent = harness.call("GET", "/api/v2/events", query: "type=message.sent").json
+        #expect(sent?["data"]?.arrayValue?.count == 1)
+    }
+
+    @Test("an X id where an Inbox id belongs is a 404")
+    func platformIdsAreNotInboxIds() throws {
+        let harness = try EmulatorHarness()
+        let link = harness.call("GET", "/api/v2/account-links/\(DemoTeam.acmecorp.platformId)")
+        let thread = harness.call("GET", "/api/v2/threads/1437502833589490409")
+
+        #expect(link.status == 404)
+        #expect(link.errorCode == "accountLinkNotFound")
+        #expect(link.json?["details"] == .null)
+        #expect(thread.status == 404)
+        #expect(thread.errorCode == "threadNotFound")
+    }
+
+    @Test("contacts are found by username or X id; no match is an empty page")
+    func contactLookup() throws {
+        let harness = try EmulatorHarness()
+        let id = try harness.store.demoContactId(5)
+        let contact = try #require(harness.call("GET", "/api/v2/contacts/\(id)").json)
+        let profile = try #require(contact["profiles"]?.arrayValue?.first)
+        let username = try #require(profile["username"]?.stringValue)
+        let platformId = try #require(profile["platformId"]?.stringValue)
+
+        let byName = harness.call(
+            "GET", "/api/v2/contacts", query: "platform=twitter&username=\(username)")
+        let byId = harness.call(
+            "GET", "/api/v2/contacts", query: "platform=twitter&platformId=\(platformId)")
+        let none = harness.call(
+            "GET", "/api/v2/contacts", query: "platform=twitter&platformId=1000000000000000001")
+
+        #expect(byName.json?["data"]?.arrayValue?.first?["id"] == .string(id))
+        #expect(byId.json?["data"]?.arrayValue?.map { $0["id"] } == [.string(id)])
+        #expect(none.status == 200)
+        #expect(none.json?["data"] == .array([]))
+        #expect(none.json?["nextCursor"] == .null)
+    }
+
+    @Test("events are logged with each change and read after a sequence number")
+    func events() throws {
+        let harness = try EmulatorHarness()
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first?["id"]?.stringValue)
+        let member = DemoTeam.members[1].id
+        let patch = harness.call(
+            "PATCH", "/api/v2/threads/\(thread)",
+            body: #"{"archived": true, "assigneeId": "\#(member)"}"#)
+        let all = try #require(harness.call("GET", "/api/v2/events").json)
+        let after = try #require(harness.call("GET", "/api/v2/events", query: "afterSeq=1").json)
+        let end = try #require(harness.call("GET", "/api/v2/events", query: "afterSeq=2").json)
+
+        #expect(patch.json?["archived"] == .bool(true))
+        #expect(patch.json?["assigneeId"] == .string(member))
+        let types = (all["data"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
+        #expect(types == ["thread.archived", "thread.assigned"])
+        #expect(all["lastSeq"] == .integer(2))
+        #expect(after["data"]?.arrayValue?.first?["data"] == ["assigneeId": .string(member)])
+        #expect(end["data"] == .array([]))
+        #expect(end["lastSeq"] == .null)
+        #expect(end["hasMore"] == .bool(false))
+    }
+
+    @Test("tags are put idempotently and statuses set by name")
+    func contactChanges() throws {
+        let harness = try EmulatorHarness()
+        let id = try harness.store.demoContactId(7)
+        let untag = harness.call("DELETE", "/api/v2/contacts/\(id)/tags/Press")
+        let first = harness.call("PUT", "/api/v2/contacts/\(id)/tags/press")
+        let again = harness.call("PUT", "/api/v2/contacts/\(id)/tags/Press")
+        let status = harness.call("PATCH", "/api/v2/contacts/\(id)", body: #"{"status": "won"}"#)
+        let missing = harness.call("PUT", "/api/v2/contacts/\(id)/tags/Nope")
+
+        #expect([untag.status, first.status, again.status] == [204, 204, 204])
+        #expect(again.text == "")
+        let tagged = harness.call("GET", "/api/v2/events", query: "type=contact.tagsChanged").json
+        #expect(tagged?["data"]?.arrayValue?.count ?? 0 >= 1)
+        let statuses = harness.call("GET", "/api/v2/statuses").json?["data"]?.arrayValue ?? []
+        #expect(status.json?["statusId"] == statuses.first { $0["name"] == "Won" }?["id"])
+        #expect(missing.status == 404)
+        #expect(missing.errorCode == "tagNotFound")
+    }
+
+    @Test("a cursor the server never issued is a 400 invalidCursor")
+    func invalidCursor() throws {
+        let harness = try EmulatorHarness()
+        let reply = harness.call("GET", "/api/v2/threads", query: "cursor=not-a-cursor")
+
+        #expect(reply.status == 400)
+        #expect(reply.errorCode == "invalidCursor")
+    }
+
+    @Test("a second tag with a taken name is a 409 nameTaken")
+    func nameTaken() throws {
+        let harness = try EmulatorHarness()
+        let created = harness.call("POST", "/api/v2/tags", body: #"{"name": "Hot", "color": "Red"}"#)
+        let again = harness.call("POST", "/api/v2/tags", body: #"{"name": "vip"}"#)
+
+        #expect(created.status == 201)
+        #expect(created.json?["color"] == .string("#ef4444"))
+        #expect(again.status == 409)
+        #expect(again.errorCode == "nameTaken")
+        #expect(again.json?["details"] == ["name": "vip"])
+    }
+}
