@@ -1,6 +1,6 @@
-import InboxClient
 import Foundation
 import HTTPServer
+import InboxClient
 import InboxEmulator
 
 /// `inbox-lua emulator stress-writes` (hidden, for the durability test):

@@ -1,7 +1,7 @@
 import InboxClient
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The seeded demo team")
 struct DemoTeamTests {

@@ -2,8 +2,8 @@ import Foundation
 import InboxClient
 import InboxEmulator
 import InboxNetworking
-import Testing
 import TestSupport
+import Testing
 
 /// One behavioural suite, run three ways: the emulator in process, and the
 /// emulator over HTTP through the v1 client and through the v2 client. Each
@@ -12,7 +12,9 @@ import TestSupport
 @Suite("The emulator behaves the same in process and over HTTP (v1 and v2)")
 struct EmulatedInboxTests {
     enum Way: String, CaseIterable, CustomTestStringConvertible {
-        case inProcess = "in process", v1OverHTTP = "v1 over HTTP", v2OverHTTP = "v2 over HTTP"
+        case inProcess = "in process"
+        case v1OverHTTP = "v1 over HTTP"
+        case v2OverHTTP = "v2 over HTTP"
         var testDescription: String { rawValue }
     }
 
@@ -52,7 +54,8 @@ struct EmulatedInboxTests {
         #expect(links.map(\.username) == ["acmecorp", "acmesupport"])
     }
 
-    @Test("finds no thread where there is none, then quick send creates it", arguments: Way.allCases)
+    @Test(
+        "finds no thread where there is none, then quick send creates it", arguments: Way.allCases)
     func quickSendCreatesThread(way: Way) throws {
         let subject = try Subject(way)
         let contact = try subject.harness.store.demoContactId(0)
@@ -93,7 +96,8 @@ struct EmulatedInboxTests {
     func archive(way: Way) throws {
         let subject = try Subject(way)
         let first = try #require(
-            try subject.inbox.threads(ThreadQuery(folder: .inbox, limit: 1), cursor: nil).items.first)
+            try subject.inbox.threads(ThreadQuery(folder: .inbox, limit: 1), cursor: nil).items
+                .first)
         let updated = try subject.inbox.updateThread(id: first.id, ThreadUpdate(archived: true))
         let archived = try subject.inbox.threads(
             ThreadQuery(folder: .archived, limit: 100), cursor: nil
@@ -119,11 +123,14 @@ struct EmulatedInboxTests {
         let subject = try Subject(way)
         let contact = try subject.harness.store.demoContactId(1)
         let person = try #require(try subject.inbox.findPerson(.externalId(contact)))
-        let username = try #require(person.json["username"]?.stringValue ?? person.json["profiles"]?
-            .arrayValue?.first?["username"]?.stringValue)
+        let username = try #require(
+            person.json["username"]?.stringValue
+                ?? person.json["profiles"]?
+                .arrayValue?.first?["username"]?.stringValue)
         let threads = try subject.inbox.threads(username: username, accountLinkIds: [])
 
-        #expect(Set(threads.map(\.accountLinkId)) == [DemoTeam.acmecorp.id, DemoTeam.acmesupport.id])
+        #expect(
+            Set(threads.map(\.accountLinkId)) == [DemoTeam.acmecorp.id, DemoTeam.acmesupport.id])
     }
 
     @Test("tags a person and sets their status", arguments: Way.allCases)
@@ -149,7 +156,8 @@ struct EmulatedInboxTests {
         var cursor = ""
         repeat {
             let page = harness.call(
-                "GET", "/api/v2/threads", query: "limit=100" + (cursor.isEmpty ? "" : "&cursor=\(cursor)"))
+                "GET", "/api/v2/threads",
+                query: "limit=100" + (cursor.isEmpty ? "" : "&cursor=\(cursor)"))
             ids += (page.json?["data"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
             cursor = page.json?["nextCursor"]?.stringValue ?? ""
         } while !cursor.isEmpty

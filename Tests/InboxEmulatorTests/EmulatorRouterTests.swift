@@ -1,6 +1,6 @@
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 /// Bad input gets the version's documented error shape and status, never a crash.
 @Suite("EmulatorRouter refuses bad input")
@@ -9,7 +9,8 @@ struct EmulatorRouterTests {
 
     /// A write route of each version that takes a JSON body.
     static func writePath(_ version: String, _ harness: EmulatorHarness) -> String {
-        let thread = harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
+        let thread =
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
             .arrayValue?.first?["id"]?.stringValue ?? ""
         return "/api/\(version)/threads/\(thread)"
     }

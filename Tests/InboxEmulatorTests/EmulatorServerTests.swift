@@ -2,8 +2,8 @@ import Foundation
 import InboxClient
 import InboxEmulator
 import InboxNetworking
-import Testing
 import TestSupport
+import Testing
 
 @Suite("EmulatorServer: the emulator over HTTP on loopback")
 struct EmulatorServerTests {

@@ -1,8 +1,8 @@
 import Foundation
 import InboxClient
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("EmulatorStore: the team on disk")
 struct EmulatorStoreTests {
@@ -14,7 +14,8 @@ struct EmulatorStoreTests {
     }
 
     static func archiveFirstThread(_ harness: EmulatorHarness) -> String {
-        let id = harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
+        let id =
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
             .arrayValue?.first?["id"]?.stringValue ?? ""
         _ = harness.call("PATCH", "/api/v2/threads/\(id)", body: #"{"archived": true}"#)
         return id
@@ -62,7 +63,10 @@ struct EmulatorStoreTests {
     func badImport() throws {
         let harness = try EmulatorHarness()
         let before = try harness.store.exportTeam()
-        let foreign = Array(#"{"format": "inbox-lua-emulator", "schemaVersion": 1, "tables": {"threads": [{"id": "x", "oops": 1}]}}"#.utf8)
+        let text =
+            #"{"format": "inbox-lua-emulator", "schemaVersion": 1, "#
+            + #""tables": {"threads": [{"id": "x", "oops": 1}]}}"#
+        let foreign = Array(text.utf8)
 
         #expect(throws: SnapshotFailure.self) { try harness.store.importTeam(Array("[]".utf8)) }
         #expect(throws: SnapshotFailure.self) { try harness.store.importTeam(foreign) }

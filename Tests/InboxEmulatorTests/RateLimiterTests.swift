@@ -1,7 +1,7 @@
 import InboxEmulator
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("RateLimiter: the team quota, when enabled")
 struct RateLimiterTests {

@@ -1,7 +1,7 @@
 import InboxClient
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("V1Routes: the /api/v1 rules")
 struct V1RoutesTests {
@@ -78,7 +78,8 @@ struct V1RoutesTests {
         let prospect = try #require(harness.call("GET", "/api/v1/prospects/\(contact)").json)
         let username = try #require(prospect["username"]?.stringValue)
 
-        let all = harness.call("GET", "/api/v1/threads/lookup-by-username", query: "username=\(username)")
+        let all = harness.call(
+            "GET", "/api/v1/threads/lookup-by-username", query: "username=\(username)")
         let narrowed = harness.call(
             "GET", "/api/v1/threads/lookup-by-username",
             query: "username=\(username)&accountLinkIds%5B%5D=\(DemoTeam.acmecorp.id)")
@@ -99,7 +100,10 @@ struct V1RoutesTests {
 
         let updated = harness.call(
             "PATCH", "/api/v1/prospects/\(contact)/context",
-            body: #"{"done": true, "assigneeId": "\#(member)", "addTags": ["\#(lead)"], "notes": "Call back"}"#)
+            body:
+                #"{"done": true, "assigneeId": "\#(member)", "#
+                + #""addTags": ["\#(lead)"], "notes": "Call back"}"#
+        )
         let threads = updated.json?["context"]?["threads"]?.arrayValue ?? []
 
         #expect(updated.status == 200)
@@ -137,7 +141,8 @@ struct V1RoutesTests {
         let thread = try #require(
             harness.call("GET", "/api/v1/threads", query: "limit=1").json?["threads"]?.arrayValue?
                 .first?["id"]?.stringValue)
-        _ = harness.call("POST", "/api/v1/threads/\(thread)/messages", body: #"{"content": "Thanks"}"#)
+        _ = harness.call(
+            "POST", "/api/v1/threads/\(thread)/messages", body: #"{"content": "Thanks"}"#)
         let events = harness.call("GET", "/api/v1/events").json
 
         let types = events?["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }

@@ -1,7 +1,7 @@
 import InboxClient
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("V2Routes: the /api/v2 rules")
 struct V2RoutesTests {
@@ -27,7 +27,8 @@ struct V2RoutesTests {
             // Contacts 0, 3, 6... talk only to @acmecorp: a send from
             // @acmesupport creates a new thread, at the top of the inbox.
             let contact = try harness.store.demoContactId(inserted * 3)
-            let body = Self.sendBody(contact: contact, link: DemoTeam.acmesupport.id, content: "New")
+            let body = Self.sendBody(
+                contact: contact, link: DemoTeam.acmesupport.id, content: "New")
             #expect(harness.call("POST", "/api/v2/messages", body: body).status == 201)
             inserted += 1
         } while cursor != nil
@@ -155,7 +156,8 @@ struct V2RoutesTests {
     @Test("a second tag with a taken name is a 409 nameTaken")
     func nameTaken() throws {
         let harness = try EmulatorHarness()
-        let created = harness.call("POST", "/api/v2/tags", body: #"{"name": "Hot", "color": "Red"}"#)
+        let created = harness.call(
+            "POST", "/api/v2/tags", body: #"{"name": "Hot", "color": "Red"}"#)
         let again = harness.call("POST", "/api/v2/tags", body: #"{"name": "vip"}"#)
 
         #expect(created.status == 201)

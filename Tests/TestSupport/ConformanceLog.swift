@@ -1,5 +1,5 @@
-import InboxClient
 import Foundation
+import InboxClient
 import InboxEmulator
 
 /// Records every exchange the emulator answers during the tests, one JSON

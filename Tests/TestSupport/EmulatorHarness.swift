@@ -1,6 +1,6 @@
-import InboxClient
 import Foundation
 import HTTPServer
+import InboxClient
 import InboxEmulator
 
 /// A fresh demo team for one test, reachable in process (through the router,

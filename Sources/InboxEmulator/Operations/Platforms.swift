@@ -24,6 +24,14 @@ enum Platforms {
         return "#" + digits.lowercased()
     }
 
+    /// ``hex(_:)``, or 400 `invalidRequest` naming the `color` field.
+    static func validHex(_ color: String) throws -> String {
+        guard let hex = hex(color) else {
+            throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
+        }
+        return hex
+    }
+
     /// `GET /platforms` (v2).
     static var info: JSONValue {
         .array([

@@ -53,7 +53,9 @@ extension TeamWrites {
 
     /// Adds or removes tags on a contact; adding a present tag or removing
     /// an absent one changes nothing and logs nothing.
-    func changeTags(_ contactId: String, kind: ResourceKind = .contact, add: [String], remove: [String])
+    func changeTags(
+        _ contactId: String, kind: ResourceKind = .contact, add: [String], remove: [String]
+    )
         throws -> ContactRecord
     {
         let before = try db.contact(contactId, kind: kind)
@@ -70,7 +72,8 @@ extension TeamWrites {
         let after = try db.contact(contactId)
         if Set(after.tagIds) != Set(before.tagIds) {
             try event(
-                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(JSONValue.string))))
+                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(JSONValue.string)))
+            )
         }
         return after
     }
@@ -79,19 +82,15 @@ extension TeamWrites {
     func createTag(name: String, color: String?) throws -> TagRecord {
         guard try db.row("SELECT 1 FROM tags WHERE name = ?", [.text(name)], { _ in true }) == nil
         else { throw APIProblem.nameTaken(name) }
-        let hex = try color.map { value in
-            guard let hex = Platforms.hex(value) else {
-                throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
-            }
-            return hex
-        }
+        let hex = try color.map(Platforms.validHex)
         var ids = IdentifierGenerator.random()
         let palette = Platforms.palette
         let tag = TagRecord(
             id: ids.inboxId(), name: name,
             color: hex ?? palette[Int(now % Int64(palette.count))].hex, createdAt: now)
         try db.insert(tag)
-        try EventLog.append("tag.created", object: ("tag", tag.id), data: .object([]), at: now, in: db)
+        try EventLog.append(
+            "tag.created", object: ("tag", tag.id), data: .object([]), at: now, in: db)
         return tag
     }
 
@@ -101,12 +100,7 @@ extension TeamWrites {
         guard
             try db.row("SELECT 1 FROM statuses WHERE name = ?", [.text(name)], { _ in true }) == nil
         else { throw APIProblem.nameTaken(name) }
-        let hex = try color.map { value in
-            guard let hex = Platforms.hex(value) else {
-                throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
-            }
-            return hex
-        }
+        let hex = try color.map(Platforms.validHex)
         let position = try db.row("SELECT coalesce(max(position), -1) + 1 FROM statuses") {
             $0.int(0)
         }

@@ -28,11 +28,16 @@ struct ValidationIssue {
 
 extension APIProblem {
     static func invalid(_ issues: [ValidationIssue]) -> APIProblem {
-        let summary = issues.map { ($0.path.isEmpty ? "" : $0.path.joined(separator: ".") + ": ") + $0.message }
+        let summary = issues.map {
+            ($0.path.isEmpty ? "" : $0.path.joined(separator: ".") + ": ") + $0.message
+        }
         let list = JSONValue.array(
             issues.map { issue in
                 .object([
-                    ("path", .array(issue.path.map { Int64($0).map(JSONValue.int) ?? .string($0) })),
+                    (
+                        "path",
+                        .array(issue.path.map { Int64($0).map(JSONValue.int) ?? .string($0) })
+                    ),
                     ("message", .string(issue.message)),
                 ])
             })

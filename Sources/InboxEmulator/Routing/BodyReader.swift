@@ -58,7 +58,8 @@ struct BodyReader {
         case nil: return .unchanged
         case .null: return .set(nil)
         case .string(let text):
-            guard let text = checked(key, text, minLength: 0, maxLength: maxLength, inboxId: inboxId)
+            guard
+                let text = checked(key, text, minLength: 0, maxLength: maxLength, inboxId: inboxId)
             else { return .unchanged }
             return .set(text)
         default:

@@ -1,5 +1,5 @@
-import InboxClient
 import Foundation
+import InboxClient
 
 /// Keyset positions as the two versions carry them: v2 as an opaque string,
 /// v1 as `{timestamp, id}`.
@@ -47,7 +47,8 @@ enum Cursor {
         let hasModern = modern.0 != nil || modern.1 != nil
         let hasLegacy = legacy.0 != nil || legacy.1 != nil
         if hasModern && hasLegacy {
-            throw APIProblem.invalid(["cursor"], "Use cursorId/cursorTimestamp or cursor[...], not both")
+            throw APIProblem.invalid(
+                ["cursor"], "Use cursorId/cursorTimestamp or cursor[...], not both")
         }
         guard hasModern || hasLegacy else { return nil }
         let (id, timestamp) = hasModern ? modern : legacy

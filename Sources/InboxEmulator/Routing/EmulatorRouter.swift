@@ -1,5 +1,5 @@
-import InboxClient
 import HTTPServer
+import InboxClient
 
 /// Answers Inbox API requests (`/api/v1/...` and `/api/v2/...`) from an
 /// ``EmulatorStore``, with the official wire shapes and errors.
@@ -112,7 +112,9 @@ public final class EmulatorRouter: Sendable {
         }
         var body: JSONValue?
         if !request.body.allSatisfy({ [9, 10, 13, 32].contains($0) }) {
-            guard let parsed = JSONValue.parse(bytes: request.body) else { throw APIProblem.malformedJSON }
+            guard let parsed = JSONValue.parse(bytes: request.body) else {
+                throw APIProblem.malformedJSON
+            }
             body = parsed
         }
         var context = RouteContext(
@@ -140,7 +142,8 @@ public final class EmulatorRouter: Sendable {
                 (
                     "error",
                     .object([
-                        ("code", .string(problem.legacyCode)), ("message", .string(problem.message)),
+                        ("code", .string(problem.legacyCode)),
+                        ("message", .string(problem.message)),
                         ("status", .int(Int64(problem.status))),
                     ])
                 )

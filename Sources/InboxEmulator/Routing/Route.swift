@@ -1,5 +1,5 @@
-import InboxClient
 import HTTPServer
+import InboxClient
 
 /// What a route handler sees: the request, its version, path parameters, the
 /// parsed body and the store.

@@ -4,7 +4,8 @@ import InboxClient
 extension V2Routes {
     static func sendMessage(_ context: inout RouteContext) throws -> RouteReply {
         let key = context.request.header("idempotency-key")
-        if let key, key.isEmpty || key.count > 255 || !key.utf8.allSatisfy({ (0x20...0x7e).contains($0) })
+        if let key,
+            key.isEmpty || key.count > 255 || !key.utf8.allSatisfy({ (0x20...0x7e).contains($0) })
         {
             throw APIProblem.invalid(
                 ["Idempotency-Key"], "Expected 1 to 255 printable ASCII characters")
@@ -29,7 +30,10 @@ extension V2Routes {
             ])
             if let key {
                 try writes.db.run(
-                    "INSERT INTO idempotency_keys (key, request, response, created_at) VALUES (?, ?, ?, ?)",
+                    """
+                    INSERT INTO idempotency_keys (key, request, response, created_at)
+                    VALUES (?, ?, ?, ?)
+                    """,
                     [.text(key), .text(canonical), .text(result.jsonText), .int(writes.now)])
             }
             return .created(result)

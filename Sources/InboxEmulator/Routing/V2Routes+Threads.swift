@@ -77,13 +77,15 @@ extension V2Routes {
         let ascending = context.query.choice("order", ["desc", "asc"], default: "desc") == "asc"
         let limit = context.query.int("limit", in: 1...100, default: 50)
         try checkExpand(
-            context.query, ["sentBy", "reactions.author", "thread", "accountLink", "replyTo.message"])
+            context.query,
+            ["sentBy", "reactions.author", "thread", "accountLink", "replyTo.message"])
         try context.query.finish()
         let after = try Cursor.v2(context.query).map { (createdAt: $0.key, id: $0.id) }
         let id = context.parameter("threadId")
         return try context.read { db in
             _ = try db.thread(id)
-            let page = try db.messages(threadId: id, ascending: ascending, limit: limit, after: after)
+            let page = try db.messages(
+                threadId: id, ascending: ascending, limit: limit, after: after)
             return .ok(try page.v2 { try V2Encoding.message($0, in: db) })
         }
     }

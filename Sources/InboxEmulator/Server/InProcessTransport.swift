@@ -11,6 +11,7 @@ public struct InProcessTransport: HTTPTransport {
     /// A transport into `router`.
     public init(router: EmulatorRouter) { self.router = router }
 
+    /// Answers `request` through the router; fails only when already cancelled.
     public func send(_ request: TransportRequest, cancellation: CancellationToken)
         throws(TransportError) -> TransportResponse
     {

@@ -49,7 +49,9 @@ extension EmulatorStore {
                 for row in rows.arrayValue ?? [] {
                     guard let pairs = row.pairs, !pairs.isEmpty,
                         pairs.allSatisfy({ known.contains($0.0) })
-                    else { throw SnapshotFailure(reason: "a row of '\(table)' has unknown columns") }
+                    else {
+                        throw SnapshotFailure(reason: "a row of '\(table)' has unknown columns")
+                    }
                     let names = pairs.map(\.0).joined(separator: ", ")
                     let marks = pairs.map { _ in "?" }.joined(separator: ", ")
                     try db.run(
@@ -86,5 +88,6 @@ public struct SnapshotFailure: Swift.Error, CustomStringConvertible, Sendable {
     /// What is wrong with the document.
     public let reason: String
 
+    /// The reason, as one line.
     public var description: String { "Cannot import the team: \(reason)" }
 }

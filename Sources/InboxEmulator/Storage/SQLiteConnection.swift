@@ -10,6 +10,7 @@ public struct SQLiteFailure: Swift.Error, CustomStringConvertible, Sendable {
     /// The SQL text being run, when there was one.
     public let sql: String?
 
+    /// The code, message and statement, as one line.
     public var description: String {
         "SQLite error \(code): \(message)" + (sql.map { " (in \($0))" } ?? "")
     }

@@ -96,7 +96,9 @@ extension SQLiteStatement {
     var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of column `index`.
-    func columnName(_ index: Int32) -> String { String(cString: sqlite3_column_name(handle, index)) }
+    func columnName(_ index: Int32) -> String {
+        String(cString: sqlite3_column_name(handle, index))
+    }
 
     /// Column `index` as whichever value SQLite holds.
     func value(_ index: Int32) -> SQLiteValue {

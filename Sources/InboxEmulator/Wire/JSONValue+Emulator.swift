@@ -1,5 +1,5 @@
-import InboxClient
 import Foundation
+import InboxClient
 
 /// Shorthands the emulator's encoders and readers use on the client's JSON value.
 extension JSONValue {

@@ -1,5 +1,5 @@
-import InboxClient
 import Foundation
+import InboxClient
 
 /// ISO-8601 timestamps as the API writes them: UTC with milliseconds,
 /// `2025-11-10T18:03:16.000Z`.

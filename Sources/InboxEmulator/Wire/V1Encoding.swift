@@ -61,7 +61,8 @@ enum V1Encoding {
                                 ("id", .string(thread.0)), ("accountLinkId", .string(thread.1)),
                                 (
                                     "lastMessageTimestamp",
-                                    Timestamp.json(try db.lastMessage(threadId: thread.0)?.createdAt)
+                                    Timestamp.json(
+                                        try db.lastMessage(threadId: thread.0)?.createdAt)
                                 ),
                                 ("createdAt", .string(Timestamp.format(thread.2))),
                             ])
@@ -118,14 +119,16 @@ enum V1Encoding {
     static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> JSONValue {
         let contact = try db.contact(thread.contactId)
         let last = try db.lastMessage(threadId: thread.id)
-        let hasInbound = try db.row(
-            "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'inbound' LIMIT 1",
-            [.text(thread.id)]
-        ) { _ in true } ?? false
-        let hasOutbound = try db.row(
-            "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'outbound' LIMIT 1",
-            [.text(thread.id)]
-        ) { _ in true } ?? false
+        let hasInbound =
+            try db.row(
+                "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'inbound' LIMIT 1",
+                [.text(thread.id)]
+            ) { _ in true } ?? false
+        let hasOutbound =
+            try db.row(
+                "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'outbound' LIMIT 1",
+                [.text(thread.id)]
+            ) { _ in true } ?? false
         let lastMessage: JSONValue =
             last.map {
                 .object([

@@ -36,13 +36,16 @@ enum V2Encoding {
     }
 
     static func tag(_ tag: TagRecord) -> JSONValue {
-        .object([("id", .string(tag.id)), ("name", .string(tag.name)), ("color", .string(tag.color))])
+        .object([
+            ("id", .string(tag.id)), ("name", .string(tag.name)), ("color", .string(tag.color)),
+        ])
     }
 
     static func status(_ status: StatusRecord) -> JSONValue {
         .object([
             ("id", .string(status.id)), ("name", .string(status.name)),
-            ("color", .text(status.color)), ("createdAt", .string(Timestamp.format(status.createdAt))),
+            ("color", .text(status.color)),
+            ("createdAt", .string(Timestamp.format(status.createdAt))),
         ])
     }
 
@@ -83,7 +86,8 @@ enum V2Encoding {
             ("id", .string(contact.id)),
             ("profiles", .array([profile(try db.profile(contact.profileId))])),
             ("statusId", .text(contact.statusId)),
-            ("tagIds", .array(contact.tagIds.map(JSONValue.string))), ("notes", .text(contact.notes)),
+            ("tagIds", .array(contact.tagIds.map(JSONValue.string))),
+            ("notes", .text(contact.notes)),
             ("valuation", contact.valuation.map(JSONValue.double) ?? .null),
             ("assigneeId", .text(contact.assigneeId)),
             ("createdAt", .string(Timestamp.format(contact.createdAt))),
