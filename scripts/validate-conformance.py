@@ -17,7 +17,7 @@ spec-v1 writes its untyped fields (Message `entities`, `attachment`,
 `replyData`, ...) as `{"not": {}}`, which nothing satisfies although the
 fields are required; REFERENCE.md reads them as "any". The validator reads
 them the same way.
-Exits 1 on the first summary with any mismatch.
+Exits 1 when any body mismatches, or when the log holds nothing to check.
 """
 import json
 import sys
@@ -28,7 +28,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-ROOT = Path(__file__).resolve().parent.parent / ".." / "shared" / "inbox-api"
+ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "inbox-api"
 V1_ERROR = {
     "type": "object",
     "required": ["error"],
