@@ -76,8 +76,7 @@ struct EmulatorStoreTests {
     @Test("kill -9 in the middle of a write loop loses no acknowledged write")
     func durability() throws {
         let path = Self.temporaryPath("durable.sqlite")
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("inbox-lua")
+        let binary = URL(fileURLWithPath: InboxLuaBinary.path)
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
             "build the inbox-lua product first (swift build)")

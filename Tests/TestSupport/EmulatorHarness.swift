@@ -84,3 +84,37 @@ public struct EmulatorReply: Sendable {
         json?["code"]?.stringValue ?? json?["error"]?["code"]?.stringValue
     }
 }
+
+/// The built `inbox-lua` executable, for end-to-end tests of the command line.
+public enum InboxLuaBinary {
+    /// Its path: next to the test bundle, where SwiftPM puts the products.
+    public static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("inbox-lua").path
+    }
+
+    /// Runs it with `arguments`; returns the exit status, stdout and stderr.
+    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: out, as: UTF8.self),
+            String(decoding: err, as: UTF8.self)
+        )
+    }
+}
