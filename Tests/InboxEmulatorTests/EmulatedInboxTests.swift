@@ -149,6 +149,40 @@ struct EmulatedInboxTests {
         #expect(reread.tagIds.contains(vip.id))
     }
 
+    @Test("creates, renames and deletes a tag", arguments: Way.allCases)
+    func tagLifecycle(way: Way) throws {
+        let subject = try Subject(way)
+        let created = try subject.inbox.createTag(LabelChange(name: "Hot", color: .set("red")))
+        let renamed = try subject.inbox.updateTag(
+            id: created.id, LabelChange(name: "Warm", color: .set("#F59E0B")))
+        try subject.inbox.deleteTag(id: renamed.id)
+
+        #expect(created.color == "#ef4444")
+        #expect(renamed.name == "Warm")
+        #expect(renamed.color == "#f59e0b")
+        #expect(try subject.inbox.tags().map(\.name).contains("Warm") == false)
+        #expect(try subject.inbox.tags().count == DemoTeam.tags.count)
+    }
+
+    @Test(
+        "refuses reactions, which unencrypted X threads can't take, with a 422",
+        arguments: Way.allCases)
+    func reactionsRefused(way: Way) throws {
+        let subject = try Subject(way)
+        let thread = try #require(
+            try subject.inbox.threads(ThreadQuery(folder: .inbox, limit: 1), cursor: nil).items
+                .first)
+        let message = try #require(
+            try subject.inbox.messages(threadId: thread.id, MessageQuery(limit: 1), cursor: nil)
+                .items.first)
+
+        let error = try #require(throws: InboxError.self) {
+            try subject.inbox.react(
+                MessageRef(messageId: message.id, threadId: thread.id), emoji: "👍")
+        }
+        #expect(error.status == 422)
+    }
+
     /// The inbox folder's thread ids, newest first, read straight from a fresh team.
     static func inboxIds() throws -> [String] {
         let harness = try EmulatorHarness()

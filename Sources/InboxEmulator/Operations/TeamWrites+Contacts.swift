@@ -80,8 +80,7 @@ extension TeamWrites {
 
     /// Creates a tag; 409 `nameTaken` when the name is in use.
     func createTag(name: String, color: String?) throws -> TagRecord {
-        guard try db.row("SELECT 1 FROM tags WHERE name = ?", [.text(name)], { _ in true }) == nil
-        else { throw APIProblem.nameTaken(name) }
+        try requireFreeName(name, in: "tags")
         let hex = try color.map(Platforms.validHex)
         var ids = IdentifierGenerator.random()
         let palette = Platforms.palette
@@ -97,9 +96,7 @@ extension TeamWrites {
     /// Creates a status at the end of the board; 409 `nameTaken` when the
     /// name is in use.
     func createStatus(name: String, color: String?) throws -> StatusRecord {
-        guard
-            try db.row("SELECT 1 FROM statuses WHERE name = ?", [.text(name)], { _ in true }) == nil
-        else { throw APIProblem.nameTaken(name) }
+        try requireFreeName(name, in: "statuses")
         let hex = try color.map(Platforms.validHex)
         let position = try db.row("SELECT coalesce(max(position), -1) + 1 FROM statuses") {
             $0.int(0)

@@ -138,3 +138,15 @@ enum ResourceKind: String {
         }
     }
 }
+
+extension APIProblem {
+    /// v2: the account link lacks a capability. v1: the thread is not an X
+    /// Chat thread, which edits, deletions and reactions need.
+    static func capabilityNotSupported(_ capability: String) -> APIProblem {
+        APIProblem(
+            status: 422, code: "capabilityNotSupported", legacyCode: "UNPROCESSABLE_ENTITY",
+            message: "The account link can't do \(capability) (the emulator keeps no encrypted "
+                + "X Chat threads)",
+            details: .object([("capability", .string(capability))]))
+    }
+}

@@ -94,6 +94,19 @@ struct BodyReader {
         }
     }
 
+    /// A boolean-or-null field for PATCH bodies.
+    mutating func nullableBool(_ key: String) -> Patch<Bool?> {
+        consumed.insert(key)
+        switch value(key) {
+        case nil: return .unchanged
+        case .null: return .set(nil)
+        case .bool(let flag): return .set(flag)
+        default:
+            issue(key, "Expected a boolean or null")
+            return .unchanged
+        }
+    }
+
     /// An array of Inbox ids.
     mutating func idArray(_ key: String) -> [String]? {
         consumed.insert(key)

@@ -34,8 +34,8 @@ public final class EmulatorRouter: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.limiter = rateLimits.map(RateLimiter.init)
         self.observer = observer
-        v1Routes = V1Routes.all
-        v2Routes = V2Routes.all
+        v1Routes = V1Routes.all + V1Routes.mutations
+        v2Routes = V2Routes.all + V2Routes.mutations
     }
 
     /// Answers one request. Never throws and never crashes on bad input:

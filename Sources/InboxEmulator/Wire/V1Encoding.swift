@@ -116,19 +116,11 @@ enum V1Encoding {
         ])
     }
 
+    /// A v1 thread. The emulator keeps no encrypted X Chat threads, so every
+    /// thread is `unencrypted`, matching v2's `encrypted: false`.
     static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> JSONValue {
         let contact = try db.contact(thread.contactId)
         let last = try db.lastMessage(threadId: thread.id)
-        let hasInbound =
-            try db.row(
-                "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'inbound' LIMIT 1",
-                [.text(thread.id)]
-            ) { _ in true } ?? false
-        let hasOutbound =
-            try db.row(
-                "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'outbound' LIMIT 1",
-                [.text(thread.id)]
-            ) { _ in true } ?? false
         let lastMessage: JSONValue =
             last.map {
                 .object([
@@ -152,7 +144,7 @@ enum V1Encoding {
             ("computedSortTimestamp", .string(Timestamp.format(thread.sortAt))),
             ("createdAt", .string(Timestamp.format(thread.createdAt))),
             ("status", .string("active")),
-            ("variant", .string(hasInbound && hasOutbound ? "xChat" : "unencrypted")),
+            ("variant", .string("unencrypted")),
             ("accountLinkId", .string(thread.accountLinkId)), ("isSyncing", .bool(false)),
             ("isRequest", .bool(thread.isRequest)), ("typingIndicatorsEnabled", typing),
             ("lastMessage", lastMessage),
