@@ -1,3 +1,4 @@
+import Foundation
 import InboxClient
 import InboxEmulator
 import TestSupport
@@ -134,7 +135,8 @@ struct V2RoutesTests {
         let status = harness.call("PATCH", "/api/v2/contacts/\(id)", body: #"{"status": "won"}"#)
         let missing = harness.call("PUT", "/api/v2/contacts/\(id)/tags/Nope")
 
-        #expect([untag.status, first.status, again.status] == [204, 204, 204])
+        let codes: [Int] = [untag.status, first.status, again.status]
+        #expect(codes == [204, 204, 204])
         #expect(again.text == "")
         let tagged = harness.call("GET", "/api/v2/events", query: "type=contact.tagsChanged").json
         #expect(tagged?["data"]?.arrayValue?.count ?? 0 >= 1)
@@ -165,5 +167,62 @@ struct V2RoutesTests {
         #expect(again.status == 409)
         #expect(again.errorCode == "nameTaken")
         #expect(again.json?["details"] == ["name": "vip"])
+    }
+
+    @Test("expand embeds the profile, contact, account link and assignee after the ids")
+    func expand() throws {
+        let harness = try EmulatorHarness()
+        let query =
+            "folder=all&limit=100&assigneeId=\(DemoTeam.members[1].id)"
+            + "&expand=profile&expand=contact&expand=accountLink&expand=assignee"
+        let page = harness.call("GET", "/api/v2/threads", query: query)
+        let thread = try #require(page.json?["data"]?.arrayValue?.first)
+        let tooMany = harness.call(
+            "GET", "/api/v2/threads", query: String(repeating: "expand=profile&", count: 5))
+
+        #expect(thread["contact"]?["id"] == thread["contactId"])
+        #expect(thread["profile"]?["id"] == thread["profileId"])
+        #expect(thread["accountLink"]?["id"] == thread["accountLinkId"])
+        #expect(thread["assignee"]?["email"] == .string(DemoTeam.members[1].email))
+        let keys = Array(thread.objectValue?.keys.suffix(4) ?? [])
+        #expect(keys == ["profile", "contact", "accountLink", "assignee"])
+        #expect(tooMany.status == 400)
+    }
+
+    @Test("concurrent sends over HTTP are all kept, with one event each, in sequence")
+    func concurrentSends() async throws {
+        let harness = try EmulatorHarness()
+        let server = try harness.serve()
+        defer { server.stop() }
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first?["id"]?.stringValue)
+        let headers = [
+            "Authorization": "Bearer \(EmulatorHarness.token)", "Content-Type": "application/json",
+        ]
+
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let body =
+                        #"{"target": {"type": "thread", "threadId": "\#(thread)"}, "#
+                        + #""content": "parallel \#(index)"}"#
+                    return try await fetch(
+                        server.baseURL + "/api/v2/messages", method: "POST", headers: headers,
+                        body: Data(body.utf8)
+                    ).status
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+
+        #expect(statuses == Array(repeating: 201, count: 24))
+        let events = harness.call("GET", "/api/v2/events").json?["data"]?.arrayValue ?? []
+        #expect(events.compactMap { $0["seq"]?.integerValue } == Array(1...24))
+        let messages =
+            harness.call(
+                "GET", "/api/v2/threads/\(thread)/messages", query: "limit=24"
+            ).json?["data"]?.arrayValue ?? []
+        #expect(Set(messages.compactMap { $0["content"]?.stringValue }).count == 24)
     }
 }

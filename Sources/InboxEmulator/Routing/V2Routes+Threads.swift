@@ -22,7 +22,7 @@ extension V2Routes {
         }
         filter.ascending = context.query.choice("order", ["desc", "asc"], default: "desc") == "asc"
         filter.limit = context.query.int("limit", in: 1...100, default: 50)
-        try checkExpand(context.query, ["profile", "contact", "accountLink", "assignee"])
+        let expand = try checkExpand(context.query, threadExpansions)
         try context.query.finish()
         filter.after = try Cursor.v2(context.query).map { (sortAt: $0.key, id: $0.id) }
         return try context.read { db in
@@ -36,15 +36,17 @@ extension V2Routes {
             let page =
                 platforms.isEmpty || platforms.contains("twitter")
                 ? try db.threads(filter) : Page(rows: [], next: nil)
-            return .ok(try page.v2 { try V2Encoding.thread($0, in: db) })
+            return .ok(try page.v2 { try V2Encoding.thread($0, in: db, expand: expand) })
         }
     }
 
     static func getThread(_ context: inout RouteContext) throws -> RouteReply {
-        try checkExpand(context.query, ["profile", "contact", "accountLink", "assignee"])
+        let expand = try checkExpand(context.query, threadExpansions)
         try context.query.finish()
         let id = context.parameter("threadId")
-        return try context.read { db in .ok(try V2Encoding.thread(try db.thread(id), in: db)) }
+        return try context.read { db in
+            .ok(try V2Encoding.thread(try db.thread(id), in: db, expand: expand))
+        }
     }
 
     static func updateThread(_ context: inout RouteContext) throws -> RouteReply {
@@ -95,15 +97,17 @@ extension V2Routes {
         return try context.read { db in .ok(try V2Encoding.message(try db.message(id), in: db)) }
     }
 
-    /// Accepts the documented `expand` values and ignores them.
-    // TODO: embed the expanded objects next to their id fields; today `expand`
-    // is validated but the response carries ids only.
-    static func checkExpand(_ query: QueryReader, _ allowed: [String]) throws {
+    static let threadExpansions = ["profile", "contact", "accountLink", "assignee"]
+
+    /// The documented `expand` values asked for; 400 for others or more than 4.
+    // TODO: messages accept `expand` but embed nothing yet; threads embed all four.
+    static func checkExpand(_ query: QueryReader, _ allowed: [String]) throws -> [String] {
         let values = query.strings("expand")
         if values.count > 4 { throw APIProblem.invalid(["expand"], "At most 4 values") }
         for value in values where !allowed.contains(value) {
             throw APIProblem.invalid(
                 ["expand"], "Expected one of " + allowed.joined(separator: ", "))
         }
+        return values
     }
 }

@@ -95,7 +95,10 @@ enum V2Encoding {
         ])
     }
 
-    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> JSONValue {
+    /// A thread, with the related objects `expand` names embedded after its fields.
+    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection, expand: [String] = [])
+        throws -> JSONValue
+    {
         let contact = try db.contact(thread.contactId)
         let last = try db.lastMessage(threadId: thread.id)
         let lastMessage: JSONValue =
@@ -112,19 +115,32 @@ enum V2Encoding {
                     ("at", .string(Timestamp.format($0.createdAt))),
                 ])
             } ?? .null
-        return .object([
-            ("id", .string(thread.id)), ("platform", .string("twitter")),
-            ("platformId", .string(thread.platformId)),
-            ("accountLinkId", .string(thread.accountLinkId)),
-            ("profileId", .string(contact.profileId)), ("contactId", .string(contact.id)),
-            ("assigneeId", .text(thread.assigneeId ?? contact.assigneeId)),
-            ("isRequest", .bool(thread.isRequest)),
-            ("acceptanceState", .string(thread.isRequest ? "required" : "notRequired")),
-            ("archived", .bool(thread.archived)), ("unread", .bool(thread.unread)),
-            ("restrictions", .array([])), ("syncing", .bool(false)),
-            ("typingIndicators", .string(thread.typing)), ("lastMessage", lastMessage),
-            ("activity", activity), ("createdAt", .string(Timestamp.format(thread.createdAt))),
-        ])
+        let assigneeId = thread.assigneeId ?? contact.assigneeId
+        var expanded: [(String, JSONValue)] = []
+        for name in expand {
+            switch name {
+            case "profile": expanded.append((name, profile(try db.profile(contact.profileId))))
+            case "contact": expanded.append((name, try self.contact(contact, in: db)))
+            case "accountLink":
+                expanded.append((name, accountLink(try db.accountLink(thread.accountLinkId))))
+            case "assignee":
+                if let assigneeId { expanded.append((name, member(try db.member(assigneeId)))) }
+            default: break
+            }
+        }
+        return .object(
+            [
+                ("id", .string(thread.id)), ("platform", .string("twitter")),
+                ("platformId", .string(thread.platformId)),
+                ("accountLinkId", .string(thread.accountLinkId)),
+                ("profileId", .string(contact.profileId)), ("contactId", .string(contact.id)),
+                ("assigneeId", .text(assigneeId)), ("isRequest", .bool(thread.isRequest)),
+                ("acceptanceState", .string(thread.isRequest ? "required" : "notRequired")),
+                ("archived", .bool(thread.archived)), ("unread", .bool(thread.unread)),
+                ("restrictions", .array([])), ("syncing", .bool(false)),
+                ("typingIndicators", .string(thread.typing)), ("lastMessage", lastMessage),
+                ("activity", activity), ("createdAt", .string(Timestamp.format(thread.createdAt))),
+            ] + expanded)
     }
 
     static func message(_ message: MessageRecord, in db: SQLiteConnection) throws -> JSONValue {
