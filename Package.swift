@@ -38,6 +38,14 @@ let package = Package(
 
         .target(name: "LuaKit", dependencies: ["CLua"]),
 
+        // MARK: - The json module for Lua, in C: its errors are Lua errors
+
+        .target(
+            name: "CLuaJSON",
+            dependencies: ["CLua"],
+            cSettings: [.headerSearchPath("../CLua")]
+        ),
+
         // MARK: - HTTP server on loopback (libmicrohttpd), for the emulator
 
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
@@ -71,6 +79,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
+        .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",

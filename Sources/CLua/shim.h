@@ -5,6 +5,11 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "lua_boundary.h"
+#include "lua_limits.h"
+#include "lua_patterns.h"
+#include "lua_sandbox.h"
+
 /*
  * Shared value conventions (DESIGN.md, "Values between Swift, JSON and
  * Lua").  The json module, the bindings and the REPL printer all use these

@@ -1,0 +1,107 @@
+import CLua
+
+/// The body of a Swift function callable from Lua: it reads its arguments and returns its
+/// results. A `throw` becomes a Lua error that `pcall` can catch: a ``LuaError`` raises its
+/// original value, anything else its description prefixed with the caller's position.
+///
+/// Returning `[]` costs no allocation; the arguments are a view over the Lua stack.
+public typealias LuaFunctionBody = (LuaArguments) throws -> [LuaValue]
+
+/// A Swift closure kept alive by the Lua userdata that holds it.
+final class LuaFunctionBox {
+    let name: String
+    let body: LuaFunctionBody
+
+    init(name: String, body: @escaping LuaFunctionBody) {
+        self.name = name
+        self.body = body
+    }
+}
+
+extension LuaState {
+    /// Registry name of the metatable of the userdata that hold Swift objects.
+    static let objectMetatable = "inbox-lua.swift-object"
+
+    /// Creates a Lua function that runs `body`.
+    ///
+    /// - Parameter name: the name used in argument errors (`bad argument #1 to 'name'`).
+    public func function(named name: String, _ body: @escaping LuaFunctionBody) throws
+        -> LuaValue
+    {
+        try withStack { state in
+            try pushFunction(LuaFunctionBox(name: name, body: body), state)
+            return try value(at: -1, state)
+        }
+    }
+
+    /// Pushes the trampoline closure over `box`.  [-0, +1, m]
+    func pushFunction(_ box: LuaFunctionBox, _ state: OpaquePointer) throws {
+        try ensureStack(state, 3)
+        pushRetained(box, state)
+        if luaL_newmetatable(state, Self.objectMetatable) != 0 {
+            setFinalizer(state)
+        }
+        lua_setmetatable(state, -2)
+        inbox_lua_push_trampoline(state)
+    }
+
+    /// Pushes a userdata holding one retained reference to `object`.  [-0, +1, m]
+    func pushRetained(_ object: AnyObject, _ state: OpaquePointer) {
+        let size = MemoryLayout<UnsafeMutableRawPointer?>.size
+        let slot = lua_newuserdatauv(state, size, 0)!
+        let retained = Unmanaged.passRetained(object).toOpaque()
+        slot.storeBytes(of: retained, as: UnsafeMutableRawPointer?.self)
+    }
+
+    /// Sets `__gc` and `__metatable` on the metatable on top.  [-0, +0, m]
+    func setFinalizer(_ state: OpaquePointer) {
+        lua_pushcclosure(state, inbox_lua_gc_object, 0)
+        lua_setfield(state, -2, "__gc")
+        lua_pushboolean(state, 0)
+        lua_setfield(state, -2, "__metatable")
+    }
+}
+
+/// Releases the object a userdata retained; called by `inbox_lua_gc_object`.
+func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
+    guard let object else { return }
+    Unmanaged<AnyObject>.fromOpaque(object).release()
+}
+
+/// Runs the closure of a trampoline; see `inbox_lua_trampoline` in the shim. It never raises:
+/// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top.
+func luaKitDispatch(_ state: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
+    guard let state, let box else { return 0 }
+    let function = Unmanaged<LuaFunctionBox>.fromOpaque(box).takeUnretainedValue()
+    let arguments = LuaArguments(state: state, count: lua_gettop(state), name: function.name)
+    do {
+        let results = try function.body(arguments)
+        if results.isEmpty {
+            return 0
+        }
+        let owner = arguments.state
+        for result in results {
+            try owner.push(result, state)
+        }
+        return Int32(results.count)
+    } catch {
+        return luaKitPushError(error, state)
+    }
+}
+
+/// Pushes a Swift error for the trampoline to raise.
+private func luaKitPushError(_ error: any Error, _ state: OpaquePointer) -> Int32 {
+    guard lua_checkstack(state, 2) != 0 else { return Int32(INBOX_LUA_RAISE_VALUE) }
+    let owner = LuaArguments(state: state, count: 0, name: "").state
+    if let error = error as? LuaError, let value = error.value {
+        if (try? value.push(state, into: owner)) != nil {
+            return Int32(INBOX_LUA_RAISE_VALUE)
+        }
+    }
+    if let error = error as? LuaError, error.kind != .runtime {
+        lua_pushstring(state, error.message)
+        return Int32(INBOX_LUA_RAISE_VALUE)
+    }
+    lua_pushstring(state, String(describing: error))
+    return Int32(INBOX_LUA_RAISE_MESSAGE)
+}
