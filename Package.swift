@@ -71,6 +71,14 @@ let package = Package(
             dependencies: ["LuaKit", "InboxEmulator"]
         ),
 
+        // MARK: - Benchmarks
+
+        .executableTarget(
+            name: "BenchClient",
+            dependencies: ["InboxClient", "InboxNetworking", "HTTPServer"],
+            path: "scripts/bench-client/BenchClient"
+        ),
+
         // MARK: - Tests
 
         .target(

@@ -5,25 +5,31 @@ extension JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let string = highBits < 0x80
+                    ? String(decoding: slice, as: UTF8.self) : try makeString(slice)
                 index += 1
                 return string
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("control character in string") }
+            highBits |= byte
             index += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         return try parseEscapedString(into: &buffer)
     }
 
-    private func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String {
-        guard let string = String(validating: slice, as: UTF8.self) else {
-            throw failure("invalid UTF-8 in string")
-        }
+    /// Makes a string of UTF-8 bytes, failing on invalid UTF-8 instead of repairing it.
+    private func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String
+    {
+        // Decoding repairs invalid sequences; the bytes come back unchanged only when valid.
+        let string = String(decoding: slice, as: UTF8.self)
+        guard string.utf8.elementsEqual(slice) else { throw failure("invalid UTF-8 in string") }
         return string
     }
 
@@ -109,9 +115,19 @@ extension JSONParser {
     /// Parses a number; integers that fit in 64 bits stay exact.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         let digitsStart = index
-        skipDigits()
+        // Accumulates negatively so that Int64.min fits; overflow falls back to Double.
+        var magnitude: Int64 = 0
+        var overflow = false
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.subtractingReportingOverflow(Int64(bytes[index] - 0x30))
+            overflow = overflow || o1 || o2
+            magnitude = next
+            index += 1
+        }
         guard index > digitsStart else { throw failure("invalid number") }
         if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
             throw failure("leading zero in number")
@@ -134,10 +150,12 @@ extension JSONParser {
             skipDigits()
             guard index > exponentStart else { throw failure("invalid number") }
         }
-        let text = String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]),
+        if isInteger, !overflow {
+            if negative { return .integer(magnitude) }
+            if magnitude != .min { return .integer(-magnitude) }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]),
             as: UTF8.self)
-        if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let double = Double(text) else { throw failure("invalid number") }
         return .double(double)
     }

@@ -35,6 +35,10 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     private var depth = 0
+    /// Members and elements of the objects and arrays being parsed, innermost last; each
+    /// container copies its own out once complete, so no array grows element by element.
+    private var memberStack: [JSONObject.Member] = []
+    private var elementStack: [JSONValue] = []
     private static let maximumDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -104,13 +108,13 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(JSONObject(uncheckedMembers: members))
+            return .object(JSONObject(uncheckedMembers: []))
         }
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -123,10 +127,7 @@ struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            if members.contains(where: { $0.key == key }) {
-                throw failure("duplicate member \"\(key)\"")
-            }
-            members.append((key, value))
+            memberStack.append(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -136,6 +137,8 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
             depth -= 1
+            let members = Array(memberStack[base...])
+            memberStack.removeSubrange(base...)
             return .object(JSONObject(uncheckedMembers: members))
         }
     }
@@ -143,15 +146,15 @@ struct JSONParser {
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
-            elements.append(try parseValue())
+            elementStack.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -161,6 +164,8 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
             index += 1
             depth -= 1
+            let elements = Array(elementStack[base...])
+            elementStack.removeSubrange(base...)
             return .array(elements)
         }
     }
