@@ -43,6 +43,8 @@ public final class EmulatorStore: @unchecked Sendable {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 
+    deinit { connection.close() }
+
     /// Throws away everything and puts the deterministic demo team back.
     public func reset() throws {
         try write { db in

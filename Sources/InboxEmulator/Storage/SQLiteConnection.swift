@@ -21,6 +21,9 @@ public struct SQLiteFailure: Swift.Error, CustomStringConvertible, Sendable {
 /// Not thread-safe by itself: the store serialises every use behind its lock.
 final class SQLiteConnection {
     private var handle: OpaquePointer?
+    /// Compiled statements by SQL text: a page of threads runs the same few
+    /// queries for every row, and compiling them dominated the time.
+    private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens (creating when missing) the database at `path`, or a private
     /// in-memory database for `:memory:`.
@@ -44,6 +47,8 @@ final class SQLiteConnection {
 
     /// Closes the connection; closing twice is harmless.
     func close() {
+        // The cached statements hold the connection; drop them first.
+        statements.removeAll()
         guard let handle else { return }
         sqlite3_close_v2(handle)
         self.handle = nil
@@ -65,14 +70,23 @@ final class SQLiteConnection {
         }
     }
 
-    /// Compiles one statement.
+    /// A compiled statement for `sql`, ready to bind: reused from the cache
+    /// when this text ran before. A statement is used by one caller at a time
+    /// (`rows` reads all its rows before returning).
     func prepare(_ sql: String) throws -> SQLiteStatement {
-        try SQLiteStatement(connection: self, sql: sql)
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = try SQLiteStatement(connection: self, sql: sql)
+        statements[sql] = statement
+        return statement
     }
 
     /// Runs one statement with `arguments`, discarding any rows.
     func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws {
         let statement = try prepare(sql)
+        defer { statement.reset() }
         try statement.bind(arguments)
         while try statement.step() {}
     }
@@ -82,6 +96,7 @@ final class SQLiteConnection {
         _ sql: String, _ arguments: [SQLiteValue] = [], _ read: (SQLiteStatement) throws -> Row
     ) throws -> [Row] {
         let statement = try prepare(sql)
+        defer { statement.reset() }
         try statement.bind(arguments)
         var result: [Row] = []
         while try statement.step() { result.append(try read(statement)) }
@@ -93,6 +108,8 @@ final class SQLiteConnection {
         _ sql: String, _ arguments: [SQLiteValue] = [], _ read: (SQLiteStatement) throws -> Row
     ) throws -> Row? {
         let statement = try prepare(sql)
+        // Reset at once, so no half-read statement keeps a read snapshot open.
+        defer { statement.reset() }
         try statement.bind(arguments)
         return try statement.step() ? read(statement) : nil
     }

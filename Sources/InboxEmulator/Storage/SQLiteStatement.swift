@@ -36,6 +36,12 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Makes the statement ready to run again, with no values bound.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Binds `values` to the parameters 1...n.
     func bind(_ values: [SQLiteValue]) throws {
         for (offset, value) in values.enumerated() {
