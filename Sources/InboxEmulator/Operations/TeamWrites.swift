@@ -66,6 +66,9 @@ struct TeamWrites {
 
     /// The contact for an X user id, creating the profile and contact when
     /// the team has never met them.
+    // TODO: the service needs the Advanced API add-on (403 `planRequired`)
+    // for a first message to a stranger, and X would supply their real
+    // profile; the emulator allows it and invents a placeholder profile.
     func contact(platformId: String) throws -> ContactRecord {
         if let profile = try db.profile(platformId: platformId) {
             if let contact = try db.contact(profileId: profile.id) { return contact }

@@ -12,6 +12,9 @@ enum Cursor {
     }
 
     /// The position in a v2 cursor; 400 `invalidCursor` when it is not one.
+    // TODO: the service ties a cursor to the filters it was issued with; this
+    // one only carries the position, so a cursor reused with other filters
+    // pages on from the same place instead of failing.
     static func decode(_ text: String) throws -> (key: Int64, id: String) {
         var base64 = text.replacingOccurrences(of: "-", with: "+")
             .replacingOccurrences(of: "_", with: "/")

@@ -1,6 +1,11 @@
 import InboxClient
 
 /// `POST /api/v2/messages`: sends with optional idempotency keys.
+///
+/// Sends run one at a time inside the store's transaction, so a concurrent
+/// duplicate waits for the first and replays it: `409 sendInProgress` never
+/// occurs here.
+// TODO: idempotency keys never expire; the service forgets them after a while.
 extension V2Routes {
     static func sendMessage(_ context: inout RouteContext) throws -> RouteReply {
         let key = context.request.header("idempotency-key")

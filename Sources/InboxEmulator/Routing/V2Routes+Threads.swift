@@ -11,6 +11,8 @@ extension V2Routes {
         let tags = context.query.strings("tag")
         let statuses = context.query.strings("status")
         let assignees = context.query.ids("assigneeId")
+        // The emulated team runs no campaigns: selecting any matches nothing.
+        let campaigns = context.query.ids("campaignId")
         filter.unassigned = context.query.bool("unassigned") ?? false
         if filter.unassigned && !assignees.isEmpty {
             throw APIProblem.invalid(["unassigned"], "Not combinable with assigneeId")
@@ -34,7 +36,7 @@ extension V2Routes {
                 filter.statusIds = statuses.compactMap { try? db.status(reference: $0).id }
             }
             let page =
-                platforms.isEmpty || platforms.contains("twitter")
+                (platforms.isEmpty || platforms.contains("twitter")) && campaigns.isEmpty
                 ? try db.threads(filter) : Page(rows: [], next: nil)
             return .ok(try page.v2 { try V2Encoding.thread($0, in: db, expand: expand) })
         }

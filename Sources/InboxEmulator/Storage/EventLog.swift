@@ -2,6 +2,8 @@ import InboxClient
 
 /// The team's event log: appended inside the writing transaction, read by
 /// `GET /events`. Types are stored in their v2 spelling; v1 reads map them.
+// TODO: the service keeps events for 7 days and at most 25,000 per team;
+// the emulator keeps them all until `reset`.
 enum EventLog {
     /// Appends one event; call only inside a write transaction.
     static func append(
