@@ -149,4 +149,35 @@ struct V1RoutesTests {
         #expect(types == ["prospect.valuationChanged", "message.created"])
         #expect(events?["lastSeq"] == .integer(2))
     }
+
+    @Test("thread settings, typing, label deletion and refused reactions")
+    func settingsAndLabels() throws {
+        let harness = try EmulatorHarness()
+        let thread = try #require(
+            harness.call("GET", "/api/v1/threads", query: "limit=1").json?["threads"]?.arrayValue?
+                .first)
+        let id = try #require(thread["id"]?.stringValue)
+        let message = try #require(thread["lastMessage"]?["id"]?.stringValue)
+        let tag = try #require(
+            harness.call("POST", "/api/v1/tags", body: #"{"name": "Temp"}"#).json)
+
+        let settings = harness.call(
+            "PATCH", "/api/v1/threads/\(id)/settings", body: #"{"typingIndicatorsEnabled": false}"#)
+        let typing = harness.call("POST", "/api/v1/threads/\(id)/typing")
+        let react = harness.call(
+            "POST", "/api/v1/threads/\(id)/messages/\(message)/reactions/reactions",
+            body: #"{"emoji": "👍"}"#)
+        let deleted = harness.call("DELETE", "/api/v1/tags/\(tag["id"]?.stringValue ?? "")")
+
+        #expect(settings.json == ["threadId": .string(id), "typingIndicatorsEnabled": false])
+        #expect(
+            harness.call("GET", "/api/v1/threads/\(id)").json?["typingIndicatorsEnabled"]
+                == .bool(false))
+        #expect(typing.json == ["status": "skipped", "reason": "unsupported"])
+        #expect(react.status == 422)
+        #expect(react.json?["error"]?["code"] == .string("UNPROCESSABLE_ENTITY"))
+        #expect(deleted.status == 200)
+        #expect(deleted.text == "")
+        #expect(harness.call("GET", "/api/v1/tags").json?.arrayValue?.count == 6)
+    }
 }

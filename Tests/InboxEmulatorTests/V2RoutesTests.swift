@@ -225,4 +225,32 @@ struct V2RoutesTests {
             ).json?["data"]?.arrayValue ?? []
         #expect(Set(messages.compactMap { $0["content"]?.stringValue }).count == 24)
     }
+
+    @Test("edits, deletions and typing are refused as the account link's capabilities say")
+    func capabilities() throws {
+        let harness = try EmulatorHarness()
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first)
+        let message = try #require(thread["lastMessage"]?["id"]?.stringValue)
+        let threadId = try #require(thread["id"]?.stringValue)
+
+        let edit = harness.call("PATCH", "/api/v2/messages/\(message)", body: #"{"content": "x"}"#)
+        let unscoped = harness.call("DELETE", "/api/v2/messages/\(message)")
+        let unsend = harness.call("DELETE", "/api/v2/messages/\(message)", query: "scope=all")
+        let typing = harness.call("POST", "/api/v2/threads/\(threadId)/typing")
+        let history = harness.call("GET", "/api/v2/messages/\(message)/history")
+        let missing = harness.call(
+            "PATCH", "/api/v2/messages/nosuchmessage", body: #"{"content": "x"}"#)
+
+        #expect(edit.status == 422)
+        #expect(edit.json?["details"] == ["capability": "message:edit"])
+        #expect(unscoped.status == 400)
+        #expect(unsend.json?["details"] == ["capability": "message:unsend"])
+        #expect(typing.json?["details"] == ["capability": "thread:typing:send"])
+        #expect(history.json?["versions"]?.arrayValue?.count == 1)
+        #expect(history.json?["deletion"] == .null)
+        #expect(missing.status == 404)
+        #expect(missing.errorCode == "messageNotFound")
+    }
 }

@@ -16,6 +16,13 @@ struct RouteContext {
 
     /// A reader for the body's fields.
     var fields: BodyReader { BodyReader(body) }
+
+    /// Checks a body that holds exactly one required, non-empty string field.
+    func requireBody(with field: String) throws {
+        var fields = fields
+        _ = fields.string(field, required: true, minLength: 1)
+        try fields.finish()
+    }
 }
 
 /// What a route handler answers: a status and a JSON body (none for 204).

@@ -7,9 +7,7 @@ import InboxClient
 extension V1Routes {
     static let mutations: [Route] = [
         Route("PATCH", "/threads/{threadId}/messages/{messageId}") { context in
-            var fields = context.fields
-            _ = fields.string("content", required: true, minLength: 1)
-            try fields.finish()
+            try context.requireBody(with: "content")
             return try refuse(&context, "message:edit")
         },
         Route("DELETE", "/threads/{threadId}/messages/{messageId}") { context in
@@ -65,9 +63,7 @@ extension V1Routes {
     ]
 
     private static func react(_ context: inout RouteContext) throws -> RouteReply {
-        var fields = context.fields
-        _ = fields.string("emoji", required: true, minLength: 1)
-        try fields.finish()
+        try context.requireBody(with: "emoji")
         return try refuse(&context, "message:react")
     }
 

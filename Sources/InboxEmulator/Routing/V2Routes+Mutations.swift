@@ -10,9 +10,7 @@ import InboxClient
 extension V2Routes {
     static let mutations: [Route] = [
         Route("PATCH", "/messages/{messageId}") { context in
-            var fields = context.fields
-            _ = fields.string("content", required: true, minLength: 1)
-            try fields.finish()
+            try context.requireBody(with: "content")
             return try refuse(&context, "message:edit")
         },
         Route("DELETE", "/messages/{messageId}") { context in
@@ -24,9 +22,7 @@ extension V2Routes {
             return try refuse(&context, scope == "self" ? "message:delete:self" : "message:unsend")
         },
         Route("POST", "/messages/{messageId}/reactions") { context in
-            var fields = context.fields
-            _ = fields.string("emoji", required: true, minLength: 1)
-            try fields.finish()
+            try context.requireBody(with: "emoji")
             return try refuse(&context, "message:react")
         },
         Route("DELETE", "/messages/{messageId}/reactions") { context in
