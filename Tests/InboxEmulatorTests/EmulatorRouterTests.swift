@@ -1,3 +1,4 @@
+import Foundation
 import InboxEmulator
 import TestSupport
 import Testing
@@ -121,5 +122,46 @@ struct EmulatorRouterTests {
         let threads = v1.json?["threads"]?.arrayValue ?? []
         #expect(threads.count == 5)
         #expect(threads.allSatisfy { $0["accountLinkId"] == .string(link) })
+    }
+
+    @Test(
+        "no body, however odd, on any write route gets anything but a documented error or success")
+    func oddBodies() throws {
+        let harness = try EmulatorHarness()
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first)
+        let ids = [
+            "{threadId}": thread["id"]?.stringValue ?? "",
+            "{messageId}": thread["lastMessage"]?["id"]?.stringValue ?? "",
+            "{contactId}": thread["contactId"]?.stringValue ?? "",
+        ]
+        let routes = [
+            "PATCH /api/v2/threads/{threadId}", "POST /api/v2/messages",
+            "PATCH /api/v2/contacts/{contactId}", "POST /api/v2/tags", "POST /api/v2/statuses",
+            "PATCH /api/v2/messages/{messageId}", "POST /api/v2/messages/{messageId}/reactions",
+            "PATCH /api/v1/threads/{threadId}", "POST /api/v1/threads",
+            "POST /api/v1/threads/messages",
+            "POST /api/v1/threads/{threadId}/messages",
+            "PATCH /api/v1/prospects/{contactId}/context",
+            "PATCH /api/v1/threads/{threadId}/settings", "POST /api/v1/tags",
+        ]
+        let bodies = [
+            "null", "1", "\"text\"", "[]", "{}", #"{"target": []}"#, #"{"target": {"type": 5}}"#,
+            #"{"content": null}"#, #"{"addTags": [1, "x"]}"#, #"{"done": "no"}"#,
+            #"{"status": {"nested": true}}"#, "{\"content\": \"\u{0}\"}", "\u{FF}\u{FE}", "{",
+        ]
+        for route in routes {
+            let parts = route.split(separator: " ")
+            var path = String(parts[1])
+            for (placeholder, id) in ids {
+                path = path.replacingOccurrences(of: placeholder, with: id)
+            }
+            for body in bodies {
+                let reply = harness.call(String(parts[0]), path, body: body)
+                #expect([200, 201, 400, 404, 409, 422].contains(reply.status), "\(route) \(body)")
+                #expect(reply.status < 300 || reply.errorCode != nil, "\(route) \(body)")
+            }
+        }
     }
 }
