@@ -78,10 +78,10 @@ def page_all(client, base_url, page_size):
         seen.add(cursor)
 
 
-def timed(work):
-    start = time.perf_counter()
+def timed(work, clock=time.perf_counter):
+    start = clock()
     work()
-    return time.perf_counter() - start
+    return clock() - start
 
 
 def main():
@@ -94,7 +94,10 @@ def main():
             "paging": lambda: page_all(client, base_url, page_size),
         }
         for line in sys.stdin:
-            print(timed(work[line.strip()]), flush=True)
+            command = line.strip()
+            # Decoding is CPU-bound: the thread's CPU time, as the Swift side measures it.
+            clock = time.thread_time if command == "decode" else time.perf_counter
+            print(timed(work[command], clock), flush=True)
 
 
 main()

@@ -45,7 +45,9 @@ public struct JSONObject: Sendable, Hashable {
     /// Setting nil removes the member; setting a value replaces it in place or appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key {
+            // Comparing lengths first (constant time) skips most string comparisons.
+            let length = key.utf8.count
+            for member in members where member.key.utf8.count == length && member.key == key {
                 return member.value
             }
             return nil

@@ -5,31 +5,60 @@ extension JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
-        var highBits: UInt8 = 0
+        var seen = skipPlainBytes()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let string = highBits < 0x80
-                    ? String(decoding: slice, as: UTF8.self) : try makeString(slice)
+                // ASCII needs no validation; anything else is validated as UTF-8.
+                let string =
+                    seen < 0x80 ? String(decoding: slice, as: UTF8.self) : try makeString(slice)
                 index += 1
                 return string
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("control character in string") }
-            highBits |= byte
+            seen |= byte
             index += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         return try parseEscapedString(into: &buffer)
     }
 
+    /// Skips eight bytes at a time while none is a quote, a backslash or a control
+    /// character: most of a document's bytes are inside strings. Returns 0x80 when a
+    /// skipped byte is not ASCII, else 0.
+    private mutating func skipPlainBytes() -> UInt8 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var seen: UInt64 = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* 0x22
+        let backslashes = ones &* 0x5C
+        let spaces = ones &* 0x20
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ quotes
+            let backslash = word ^ backslashes
+            // A term has a high bit set exactly when some byte is a quote, a backslash, or
+            // below 0x20 (the classic "has a zero byte" and "has a byte less than" tests).
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- spaces) & ~word)
+            if special & highs != 0 { break }
+            seen |= word
+            index += 8
+        }
+        return seen & highs == 0 ? 0 : 0x80
+    }
+
     /// Makes a string of UTF-8 bytes, failing on invalid UTF-8 instead of repairing it.
-    private func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String
-    {
-        // Decoding repairs invalid sequences; the bytes come back unchanged only when valid.
-        let string = String(decoding: slice, as: UTF8.self)
-        guard string.utf8.elementsEqual(slice) else { throw failure("invalid UTF-8 in string") }
+    private func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String {
+        // The standard library's validating constructor, without the generic dispatch of
+        // `String(validating:as:)` that costs a metadata lookup per string.
+        guard let string = String._tryFromUTF8(slice) else {
+            throw failure("invalid UTF-8 in string")
+        }
         return string
     }
 
@@ -154,7 +183,8 @@ extension JSONParser {
             if negative { return .integer(magnitude) }
             if magnitude != .min { return .integer(-magnitude) }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]),
+        let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]),
             as: UTF8.self)
         guard let double = Double(text) else { throw failure("invalid number") }
         return .double(double)

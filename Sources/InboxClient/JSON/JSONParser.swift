@@ -37,8 +37,8 @@ struct JSONParser {
     private var depth = 0
     /// Members and elements of the objects and arrays being parsed, innermost last; each
     /// container copies its own out once complete, so no array grows element by element.
-    private var memberStack: [JSONObject.Member] = []
-    private var elementStack: [JSONValue] = []
+    private let memberStack = MoveStack<JSONObject.Member>()
+    private let elementStack = MoveStack<JSONValue>()
     private static let maximumDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -127,7 +127,7 @@ struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            memberStack.append(JSONObject.Member(key: key, value: value))
+            memberStack.push(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -137,9 +137,7 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
             depth -= 1
-            let members = Array(memberStack[base...])
-            memberStack.removeSubrange(base...)
-            return .object(JSONObject(uncheckedMembers: members))
+            return .object(JSONObject(uncheckedMembers: memberStack.pop(from: base)))
         }
     }
 
@@ -154,7 +152,7 @@ struct JSONParser {
         }
         let base = elementStack.count
         while true {
-            elementStack.append(try parseValue())
+            elementStack.push(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -164,9 +162,7 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
             index += 1
             depth -= 1
-            let elements = Array(elementStack[base...])
-            elementStack.removeSubrange(base...)
-            return .array(elements)
+            return .array(elementStack.pop(from: base))
         }
     }
 }

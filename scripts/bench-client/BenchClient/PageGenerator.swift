@@ -55,7 +55,8 @@ enum PageGenerator {
         var total = 0
         var first = 0
         while total < bytes {
-            let page = page(first: first, count: 100, next: "cursor\(first + 100)",
+            let page = page(
+                first: first, count: 100, next: "cursor\(first + 100)",
                 expanded: true)
             pages.append(page)
             total += page.utf8.count + 1
