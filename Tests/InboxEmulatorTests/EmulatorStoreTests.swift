@@ -68,8 +68,8 @@ struct EmulatorStoreTests {
             + #""tables": {"threads": [{"id": "x", "oops": 1}]}}"#
         let foreign = Array(text.utf8)
 
-        #expect(throws: SnapshotFailure.self) { try harness.store.importTeam(Array("[]".utf8)) }
-        #expect(throws: SnapshotFailure.self) { try harness.store.importTeam(foreign) }
+        #expect(throws: EmulatorFailure.self) { try harness.store.importTeam(Array("[]".utf8)) }
+        #expect(throws: EmulatorFailure.self) { try harness.store.importTeam(foreign) }
         #expect(try harness.store.exportTeam() == before)
     }
 

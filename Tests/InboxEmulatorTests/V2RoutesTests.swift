@@ -253,4 +253,28 @@ struct V2RoutesTests {
         #expect(missing.status == 404)
         #expect(missing.errorCode == "messageNotFound")
     }
+
+    @Test("a simulated reply comes in unread, unarchived, at the top, as message.received")
+    func receive() throws {
+        let harness = try EmulatorHarness()
+        let archived = try #require(
+            harness.call("GET", "/api/v2/threads", query: "folder=archived&limit=1").json?["data"]?
+                .arrayValue?.first?["id"]?.stringValue)
+
+        let message = try harness.store.receive(threadId: archived, content: "Any update?")
+
+        let top = harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
+            .arrayValue?.first
+        #expect(top?["id"] == .string(archived))
+        #expect(top?["unread"] == .bool(true))
+        #expect(top?["activity"]?["preview"] == .string("Any update?"))
+        #expect(top?["lastMessage"]?["direction"] == .string("inbound"))
+        let types = harness.call("GET", "/api/v2/events").json?["data"]?.arrayValue?
+            .compactMap { $0["type"]?.stringValue }
+        #expect(types == ["thread.unarchived", "message.received"])
+        #expect(harness.call("GET", "/api/v2/messages/\(message)").json?["sentBy"] == .null)
+        #expect(throws: EmulatorFailure.self) {
+            try harness.store.receive(threadId: "nosuchthread", content: "x")
+        }
+    }
 }

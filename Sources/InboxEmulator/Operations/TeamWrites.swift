@@ -147,3 +147,28 @@ extension TeamWrites {
             ]), at: now, in: db)
     }
 }
+
+extension TeamWrites {
+    /// Stores a message from the person in `thread`, as the platform would
+    /// deliver it: the thread comes back to the inbox, unread, at the top.
+    func receive(_ content: String, in thread: ThreadRecord) throws -> MessageRecord {
+        var ids = IdentifierGenerator.random()
+        let message = MessageRecord(
+            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
+            direction: "inbound", content: content, memberId: nil, origin: "external",
+            replyTo: nil, createdAt: now)
+        try db.insert(message)
+        try db.run(
+            "UPDATE threads SET sort_at = ?, unread = 1, archived = 0 WHERE id = ?",
+            [.int(now), .text(thread.id)])
+        if thread.archived {
+            try EventLog.append(
+                "thread.unarchived", object: ("thread", thread.id), data: .object([]), at: now,
+                in: db)
+        }
+        try EventLog.append(
+            "message.received", object: ("message", message.id),
+            data: .object([("threadId", .string(thread.id))]), at: now, in: db)
+        return message
+    }
+}

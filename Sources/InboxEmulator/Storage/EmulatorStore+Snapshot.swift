@@ -38,19 +38,25 @@ extension EmulatorStore {
             json["format"] == .string(Self.snapshotFormat),
             json["schemaVersion"] == .int(StoreSchema.version),
             let tables = json["tables"]?.pairs
-        else { throw SnapshotFailure(reason: "not an inbox-lua emulator export of this version") }
+        else {
+            throw EmulatorFailure(
+                reason: "Cannot import the team: not an inbox-lua emulator export of this version")
+        }
         try write { db in
             try Self.wipe(db)
             for (table, rows) in tables {
                 guard StoreSchema.tables.contains(table) else {
-                    throw SnapshotFailure(reason: "unknown table '\(table)'")
+                    throw EmulatorFailure(
+                        reason: "Cannot import the team: unknown table '\(table)'")
                 }
                 let known = Set(try db.rows("PRAGMA table_info(\(table))") { $0.text(1) })
                 for row in rows.arrayValue ?? [] {
                     guard let pairs = row.pairs, !pairs.isEmpty,
                         pairs.allSatisfy({ known.contains($0.0) })
                     else {
-                        throw SnapshotFailure(reason: "a row of '\(table)' has unknown columns")
+                        throw EmulatorFailure(
+                            reason:
+                                "Cannot import the team: a row of '\(table)' has unknown columns")
                     }
                     let names = pairs.map(\.0).joined(separator: ", ")
                     let marks = pairs.map { _ in "?" }.joined(separator: ", ")
@@ -78,16 +84,9 @@ extension EmulatorStore {
         case .double(let number): return .double(number)
         case .string(let text): return .text(text)
         case .bool(let flag): return .bool(flag)
-        default: throw SnapshotFailure(reason: "a column holds an array or object")
+        default:
+            throw EmulatorFailure(
+                reason: "Cannot import the team: a column holds an array or object")
         }
     }
-}
-
-/// An import document the emulator cannot load.
-public struct SnapshotFailure: Swift.Error, CustomStringConvertible, Sendable {
-    /// What is wrong with the document.
-    public let reason: String
-
-    /// The reason, as one line.
-    public var description: String { "Cannot import the team: \(reason)" }
 }
