@@ -82,4 +82,28 @@ struct EmulatorCommandTests {
         #expect(!banner.contains("t0k"))
         #expect(process.terminationStatus == 0)
     }
+
+    @Test("receive stores a reply from the person and prints its id")
+    func receive() throws {
+        let path = EmulatorStoreTests.temporaryPath("cli-receive.sqlite")
+        let harness = try EmulatorHarness(path: path)
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first?["id"]?.stringValue)
+
+        let result = try InboxLuaBinary.run(
+            ["emulator", "receive", thread, "Is this still open?", "--emulator", path])
+        let missing = try InboxLuaBinary.run(
+            ["emulator", "receive", "nosuchthread", "Hi", "--emulator", path])
+
+        let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = try EmulatorHarness(path: path).call("GET", "/api/v2/messages/\(id)").json
+        #expect(result.status == 0)
+        #expect(message?["content"] == .string("Is this still open?"))
+        #expect(message?["direction"] == .string("inbound"))
+        #expect(missing.status == 1)
+        #expect(
+            missing.stderr
+                == "inbox-lua emulator receive: Thread with ID 'nosuchthread' not found\n")
+    }
 }
