@@ -104,18 +104,26 @@ struct TeamWrites {
                 throw APIProblem.invalid(["replyToMessageId"], "Not a message of this thread")
             }
         }
-        var ids = IdentifierGenerator.random()
-        let message = MessageRecord(
-            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
-            direction: "outbound", content: content, memberId: nil, origin: "api",
-            replyTo: replyTo, createdAt: now)
-        try db.insert(message)
         // Replying accepts a message request and moves the thread to the top.
         try db.run(
             "UPDATE threads SET sort_at = ?, is_request = 0 WHERE id = ?",
             [.int(now), .text(thread.id)])
+        return try addMessage(content, to: thread, inbound: false, replyTo: replyTo)
+    }
+
+    /// Stores one message of `thread` and logs `message.sent` or
+    /// `message.received`.
+    private func addMessage(
+        _ content: String, to thread: ThreadRecord, inbound: Bool, replyTo: String?
+    ) throws -> MessageRecord {
+        var ids = IdentifierGenerator.random()
+        let message = MessageRecord(
+            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
+            direction: inbound ? "inbound" : "outbound", content: content, memberId: nil,
+            origin: inbound ? "external" : "api", replyTo: replyTo, createdAt: now)
+        try db.insert(message)
         try EventLog.append(
-            "message.sent", object: ("message", message.id),
+            inbound ? "message.received" : "message.sent", object: ("message", message.id),
             data: .object([("threadId", .string(thread.id))]), at: now, in: db)
         return message
     }
@@ -152,12 +160,6 @@ extension TeamWrites {
     /// Stores a message from the person in `thread`, as the platform would
     /// deliver it: the thread comes back to the inbox, unread, at the top.
     func receive(_ content: String, in thread: ThreadRecord) throws -> MessageRecord {
-        var ids = IdentifierGenerator.random()
-        let message = MessageRecord(
-            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
-            direction: "inbound", content: content, memberId: nil, origin: "external",
-            replyTo: nil, createdAt: now)
-        try db.insert(message)
         try db.run(
             "UPDATE threads SET sort_at = ?, unread = 1, archived = 0 WHERE id = ?",
             [.int(now), .text(thread.id)])
@@ -166,9 +168,6 @@ extension TeamWrites {
                 "thread.unarchived", object: ("thread", thread.id), data: .object([]), at: now,
                 in: db)
         }
-        try EventLog.append(
-            "message.received", object: ("message", message.id),
-            data: .object([("threadId", .string(thread.id))]), at: now, in: db)
-        return message
+        return try addMessage(content, to: thread, inbound: true, replyTo: nil)
     }
 }
