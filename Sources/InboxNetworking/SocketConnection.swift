@@ -21,6 +21,8 @@ final class SocketConnection: @unchecked Sendable {
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
         let name = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        // TODO: getaddrinfo blocks and ignores the deadline and cancellation; fine for
+        // loopback and literal addresses, slow for a name whose DNS does not answer.
         guard getaddrinfo(name, String(port), &hints, &list) == 0, let first = list else {
             throw TransportError(.cannotConnect, "cannot resolve the host")
         }

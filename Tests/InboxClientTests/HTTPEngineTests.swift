@@ -189,4 +189,17 @@ import Testing
         _ = try client.team()
         #expect(server.clock.slept == [5])
     }
+
+    @Test func unavailableWithRetryAfterWaitsAsAsked() throws {
+        let server = try LoopbackServer { _, number in
+            number == 0
+                ? reply(
+                    503,
+                    #"{"code":"platformUnavailable","message":"X is down","#
+                        + #""details":{"retryAfterSeconds":3},"requestId":"r3"}"#)
+                : reply(200, teamJSON)
+        }
+        #expect(try server.client().team().id == "team1")
+        #expect(server.clock.slept == [3])
+    }
 }

@@ -46,4 +46,15 @@ import Testing
                 .version == .v1)
         #expect(InboxClients.make(InboxConfiguration(), transport: transport).version == .v2)
     }
+
+    @Test func aV1URLWithoutAVersionMeansV1() throws {
+        let v1 = try InboxConfiguration.fromEnvironment([
+            "INBOX_API_URL": "http://127.0.0.1:8080/api/v1/"
+        ])
+        #expect(v1.version == .v1)
+        let v2 = try InboxConfiguration.fromEnvironment([
+            "INBOX_API_URL": "http://127.0.0.1:8080/api/v1", "INBOX_API_VERSION": "v2",
+        ])
+        #expect(v2.version == .v2)
+    }
 }

@@ -1,16 +1,5 @@
 import Foundation
 
-/// Why a body is not the JSON the client expected.
-public struct JSONParseError: Swift.Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong, in a few words.
-    public let reason: String
-    /// The byte offset where parsing stopped.
-    public let offset: Int
-
-    /// A one-line description such as `unexpected end of input at byte 120`.
-    public var description: String { "\(reason) at byte \(offset)" }
-}
-
 extension JSONValue {
     /// Parses one JSON document; anything but whitespace after it is an error.
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {

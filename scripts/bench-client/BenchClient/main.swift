@@ -41,6 +41,9 @@ func decodeStream() throws -> Int {
 
 // MARK: - Paging over loopback HTTP
 
+// TODO: page from the emulator's own server once it can seed 10,000 threads (its demo team
+// has 400); until then a server on loopback serves generated v2 pages of the same shape.
+
 let totalThreads = 10_000
 let pageSize = 100
 var bodies: [String: [UInt8]] = [:]
