@@ -107,14 +107,13 @@ struct EmulatedInboxTests {
         #expect(archived.contains { $0.id == first.id })
     }
 
-    @Test("treats an X id used as an account link id as a 404", arguments: Way.allCases)
+    @Test("treats an X id used as a thread id as a 404", arguments: Way.allCases)
     func platformIdIsNotAnInboxId(way: Way) throws {
         let subject = try Subject(way)
-        let person = PersonRef.externalId(try subject.harness.store.demoContactId(0))
-        let request = SendRequest(
-            target: .person(accountLinkId: DemoTeam.acmesupport.platformId, person), content: "Hi")
 
-        let error = try #require(throws: InboxError.self) { try subject.inbox.send(request) }
+        let error = try #require(throws: InboxError.self) {
+            try subject.inbox.thread(id: DemoTeam.acmesupport.platformId)
+        }
         #expect(error.status == 404)
     }
 
