@@ -42,7 +42,7 @@
 
 #include <stddef.h>
 
-#include <lua.h>
+#include <lua5.4/lua.h>
 
 /* Deepest nesting of arrays and objects accepted either way. */
 #define INBOX_JSON_MAX_DEPTH 1000
