@@ -128,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxEmulatorTests",
-            dependencies: ["InboxEmulator", "InboxClient", "TestSupport"]
+            dependencies: ["InboxEmulator", "InboxClient", "InboxNetworking", "TestSupport"]
         ),
     ]
 )

@@ -8,12 +8,14 @@ import InboxEmulator
 ///     inbox-lua emulator serve  --port N --token T [--emulator PATH] [--rate-limit]
 ///     inbox-lua emulator export [--emulator PATH] [--output FILE]
 ///     inbox-lua emulator import FILE [--emulator PATH]
+///     inbox-lua emulator receive THREAD_ID TEXT [--emulator PATH]
 enum EmulatorCommand {
     static let usage = """
         usage: inbox-lua emulator reset  [--emulator PATH]
                inbox-lua emulator serve  --port N --token T [--emulator PATH] [--rate-limit]
                inbox-lua emulator export [--emulator PATH] [--output FILE]
                inbox-lua emulator import FILE [--emulator PATH]
+               inbox-lua emulator receive THREAD_ID TEXT [--emulator PATH]
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -30,6 +32,7 @@ enum EmulatorCommand {
             case "serve": return try serve(options)
             case "export": return try export(options)
             case "import": return try importTeam(options)
+            case "receive": return try receive(options)
             case "stress-writes": return try EmulatorStress.run(options)
             default: return usageError("unknown subcommand '\(subcommand)'")
             }
@@ -93,6 +96,17 @@ enum EmulatorCommand {
         let store = try options.openStore()
         try store.importTeam(Array(document))
         printError("inbox-lua: imported \(file) into the emulator at \(store.path)")
+        return 0
+    }
+
+    /// Simulates a reply from the person in a thread, for trying workflows.
+    private static func receive(_ options: EmulatorOptions) throws -> Int32 {
+        guard options.positional.count == 2 else {
+            throw EmulatorOptions.UsageFailure(description: "receive needs THREAD_ID and TEXT")
+        }
+        let store = try options.openStore()
+        let id = try store.receive(threadId: options.positional[0], content: options.positional[1])
+        FileHandle.standardOutput.write(Data((id + "\n").utf8))
         return 0
     }
 

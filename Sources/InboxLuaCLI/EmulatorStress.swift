@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import InboxClient
 import InboxEmulator
 
 /// `inbox-lua emulator stress-writes` (hidden, for the durability test):
@@ -11,22 +12,19 @@ enum EmulatorStress {
         let token = "stress-token"
         let router = EmulatorRouter(store: store, token: token)
         for index in 0..<options.count {
-            let body = WireJSON.object([
-                (
-                    "target",
-                    .object([
-                        ("type", .string("contact")), ("accountLinkId", .string(DemoTeam.acmecorp.id)),
-                        ("contactId", .string(try store.demoContactId(index % 50))),
-                    ])
-                ),
-                ("content", .string("stress write \(index)")),
-            ])
+            let body: JSONValue = [
+                "target": [
+                    "type": "contact", "accountLinkId": .string(DemoTeam.acmecorp.id),
+                    "contactId": .string(try store.demoContactId(index % 50)),
+                ],
+                "content": .string("stress write \(index)"),
+            ]
             let response = router.handle(
                 HTTPRequest(
                     method: "POST", path: "/api/v2/messages",
-                    headers: ["authorization": "Bearer \(token)"], body: body.bytes))
+                    headers: ["authorization": "Bearer \(token)"], body: Array(body.serialized())))
             guard response.status == 201,
-                let id = WireJSON.parse(response.body)?["message"]?["id"]?.stringValue
+                let id = (try? JSONValue.parse(Data(response.body)))?["message"]?["id"]?.stringValue
             else {
                 EmulatorCommand.printError("stress-writes: write \(index) got \(response.status)")
                 return 1

@@ -1,6 +1,7 @@
+import InboxClient
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The seeded demo team")
 struct DemoTeamTests {
@@ -38,7 +39,7 @@ struct DemoTeamTests {
     @Test("has 400 threads over 300 contacts, with requests, archived and unassigned ones")
     func threads() throws {
         let harness = try EmulatorHarness()
-        var all: [WireJSON] = []
+        var all: [JSONValue] = []
         var cursor: String?
         repeat {
             let query = "folder=all&limit=100" + (cursor.map { "&cursor=\($0)" } ?? "")
@@ -63,7 +64,7 @@ struct DemoTeamTests {
             let id = try harness.store.demoContactId(index)
             let contact = harness.call("GET", "/api/v2/contacts/\(id)").json
             counts += (contact?["profiles"]?.arrayValue ?? []).compactMap {
-                $0["followerCount"]?.intValue
+                $0["followerCount"]?.integerValue
             }
         }
 

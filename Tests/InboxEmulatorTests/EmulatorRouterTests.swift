@@ -1,6 +1,7 @@
+import Foundation
 import InboxEmulator
-import Testing
 import TestSupport
+import Testing
 
 /// Bad input gets the version's documented error shape and status, never a crash.
 @Suite("EmulatorRouter refuses bad input")
@@ -9,7 +10,8 @@ struct EmulatorRouterTests {
 
     /// A write route of each version that takes a JSON body.
     static func writePath(_ version: String, _ harness: EmulatorHarness) -> String {
-        let thread = harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
+        let thread =
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?
             .arrayValue?.first?["id"]?.stringValue ?? ""
         return "/api/\(version)/threads/\(thread)"
     }
@@ -20,7 +22,7 @@ struct EmulatorRouterTests {
         #expect(reply.status == status)
         if version == "v1" {
             #expect(reply.json?["error"]?["code"] == .string(v1))
-            #expect(reply.json?["error"]?["status"] == .int(Int64(status)))
+            #expect(reply.json?["error"]?["status"] == .integer(Int64(status)))
         } else {
             #expect(reply.json?["code"] == .string(v2))
             #expect(reply.json?["requestId"]?.stringValue?.hasPrefix("req_") == true)
@@ -120,5 +122,46 @@ struct EmulatorRouterTests {
         let threads = v1.json?["threads"]?.arrayValue ?? []
         #expect(threads.count == 5)
         #expect(threads.allSatisfy { $0["accountLinkId"] == .string(link) })
+    }
+
+    @Test(
+        "no body, however odd, on any write route gets anything but a documented error or success")
+    func oddBodies() throws {
+        let harness = try EmulatorHarness()
+        let thread = try #require(
+            harness.call("GET", "/api/v2/threads", query: "limit=1").json?["data"]?.arrayValue?
+                .first)
+        let ids = [
+            "{threadId}": thread["id"]?.stringValue ?? "",
+            "{messageId}": thread["lastMessage"]?["id"]?.stringValue ?? "",
+            "{contactId}": thread["contactId"]?.stringValue ?? "",
+        ]
+        let routes = [
+            "PATCH /api/v2/threads/{threadId}", "POST /api/v2/messages",
+            "PATCH /api/v2/contacts/{contactId}", "POST /api/v2/tags", "POST /api/v2/statuses",
+            "PATCH /api/v2/messages/{messageId}", "POST /api/v2/messages/{messageId}/reactions",
+            "PATCH /api/v1/threads/{threadId}", "POST /api/v1/threads",
+            "POST /api/v1/threads/messages",
+            "POST /api/v1/threads/{threadId}/messages",
+            "PATCH /api/v1/prospects/{contactId}/context",
+            "PATCH /api/v1/threads/{threadId}/settings", "POST /api/v1/tags",
+        ]
+        let bodies = [
+            "null", "1", "\"text\"", "[]", "{}", #"{"target": []}"#, #"{"target": {"type": 5}}"#,
+            #"{"content": null}"#, #"{"addTags": [1, "x"]}"#, #"{"done": "no"}"#,
+            #"{"status": {"nested": true}}"#, "{\"content\": \"\u{0}\"}", "\u{FF}\u{FE}", "{",
+        ]
+        for route in routes {
+            let parts = route.split(separator: " ")
+            var path = String(parts[1])
+            for (placeholder, id) in ids {
+                path = path.replacingOccurrences(of: placeholder, with: id)
+            }
+            for body in bodies {
+                let reply = harness.call(String(parts[0]), path, body: body)
+                #expect([200, 201, 400, 404, 409, 422].contains(reply.status), "\(route) \(body)")
+                #expect(reply.status < 300 || reply.errorCode != nil, "\(route) \(body)")
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InboxClient
 import InboxEmulator
 
 /// Records every exchange the emulator answers during the tests, one JSON
@@ -12,13 +13,14 @@ public enum ConformanceLog {
     /// The observer to give every router and server the tests create.
     public static let observer: @Sendable (EmulatorExchange) -> Void = { exchange in
         guard let path else { return }
-        let line = WireJSON.object([
-            ("apiVersion", exchange.apiVersion.map { .string($0.rawValue) } ?? .null),
-            ("method", .string(exchange.method)),
-            ("pathTemplate", exchange.pathTemplate.map(WireJSON.string) ?? .null),
-            ("status", .int(Int64(exchange.status))),
-            ("body", .string(String(decoding: exchange.body, as: UTF8.self))),
-        ]).text + "\n"
+        let record: JSONValue = [
+            "apiVersion": .optional(exchange.apiVersion?.rawValue),
+            "method": .string(exchange.method),
+            "pathTemplate": .optional(exchange.pathTemplate),
+            "status": .integer(Int64(exchange.status)),
+            "body": .string(String(decoding: exchange.body, as: UTF8.self)),
+        ]
+        let line = record.jsonText + "\n"
         lock.lock()
         defer { lock.unlock() }
         guard let handle = FileHandle(forWritingAtPath: path) else {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import InboxClient
 import InboxEmulator
 
 /// A fresh demo team for one test, reachable in process (through the router,
@@ -55,7 +56,7 @@ public struct EmulatorReply: Sendable {
     /// The status code.
     public let status: Int
     /// The parsed JSON body, nil when empty or not JSON.
-    public let json: WireJSON?
+    public let json: JSONValue?
     /// Header values by lowercased name.
     public let headers: [String: String]
     /// The body as text.
@@ -64,7 +65,7 @@ public struct EmulatorReply: Sendable {
     /// Wraps a router response.
     public init(_ response: HTTPResponse) {
         status = response.status
-        json = response.body.isEmpty ? nil : WireJSON.parse(response.body)
+        json = try? JSONValue.parse(Data(response.body))
         text = String(decoding: response.body, as: UTF8.self)
         headers = Dictionary(
             response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
@@ -73,7 +74,7 @@ public struct EmulatorReply: Sendable {
     /// Wraps a response fetched over HTTP.
     public init(_ fetched: FetchedResponse) {
         status = fetched.status
-        json = fetched.body.isEmpty ? nil : WireJSON.parse(Array(fetched.body))
+        json = try? JSONValue.parse(fetched.body)
         text = fetched.text
         headers = fetched.headers
     }
@@ -81,5 +82,39 @@ public struct EmulatorReply: Sendable {
     /// v2 `code` or v1 `error.code`, when the body is an error.
     public var errorCode: String? {
         json?["code"]?.stringValue ?? json?["error"]?["code"]?.stringValue
+    }
+}
+
+/// The built `inbox-lua` executable, for end-to-end tests of the command line.
+public enum InboxLuaBinary {
+    /// Its path: next to the test bundle, where SwiftPM puts the products.
+    public static var path: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("inbox-lua").path
+    }
+
+    /// Runs it with `arguments`; returns the exit status, stdout and stderr.
+    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: out, as: UTF8.self),
+            String(decoding: err, as: UTF8.self)
+        )
     }
 }

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// What the emulator's one platform, X, supports.
 enum Platforms {
     /// X's DM length limit, in characters.
@@ -10,7 +12,7 @@ enum Platforms {
         ("purple", "#a855f7"), ("pink", "#ec4899"), ("gray", "#6b7280"),
     ]
 
-    static var colors: WireJSON {
+    static var colors: JSONValue {
         .array(palette.map { .object([("name", .string($0.name)), ("hex", .string($0.hex))]) })
     }
 
@@ -22,8 +24,16 @@ enum Platforms {
         return "#" + digits.lowercased()
     }
 
+    /// ``hex(_:)``, or 400 `invalidRequest` naming the `color` field.
+    static func validHex(_ color: String) throws -> String {
+        guard let hex = hex(color) else {
+            throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
+        }
+        return hex
+    }
+
     /// `GET /platforms` (v2).
-    static var info: WireJSON {
+    static var info: JSONValue {
         .array([
             .object([
                 ("platform", .string("twitter")), ("name", .string("X")),

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// Contact, tag and status writes.
 extension TeamWrites {
     /// Applies a contact update; omitted fields stay as they are. `status`
@@ -28,7 +30,7 @@ extension TeamWrites {
             contact.valuation = amount
             try event(
                 "contact.valuationChanged", contact,
-                ("valuation", amount.map(WireJSON.double) ?? .null))
+                ("valuation", amount.map(JSONValue.double) ?? .null))
         }
         if case .set(let assigneeId) = assignee, assigneeId != contact.assigneeId {
             if let assigneeId { try requireMember(assigneeId, field: "assigneeId") }
@@ -51,7 +53,9 @@ extension TeamWrites {
 
     /// Adds or removes tags on a contact; adding a present tag or removing
     /// an absent one changes nothing and logs nothing.
-    func changeTags(_ contactId: String, kind: ResourceKind = .contact, add: [String], remove: [String])
+    func changeTags(
+        _ contactId: String, kind: ResourceKind = .contact, add: [String], remove: [String]
+    )
         throws -> ContactRecord
     {
         let before = try db.contact(contactId, kind: kind)
@@ -68,43 +72,32 @@ extension TeamWrites {
         let after = try db.contact(contactId)
         if Set(after.tagIds) != Set(before.tagIds) {
             try event(
-                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(WireJSON.string))))
+                "contact.tagsChanged", after, ("tagIds", .array(after.tagIds.map(JSONValue.string)))
+            )
         }
         return after
     }
 
     /// Creates a tag; 409 `nameTaken` when the name is in use.
     func createTag(name: String, color: String?) throws -> TagRecord {
-        guard try db.row("SELECT 1 FROM tags WHERE name = ?", [.text(name)], { _ in true }) == nil
-        else { throw APIProblem.nameTaken(name) }
-        let hex = try color.map { value in
-            guard let hex = Platforms.hex(value) else {
-                throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
-            }
-            return hex
-        }
+        try requireFreeName(name, in: "tags")
+        let hex = try color.map(Platforms.validHex)
         var ids = IdentifierGenerator.random()
         let palette = Platforms.palette
         let tag = TagRecord(
             id: ids.inboxId(), name: name,
             color: hex ?? palette[Int(now % Int64(palette.count))].hex, createdAt: now)
         try db.insert(tag)
-        try EventLog.append("tag.created", object: ("tag", tag.id), data: .object([]), at: now, in: db)
+        try EventLog.append(
+            "tag.created", object: ("tag", tag.id), data: .object([]), at: now, in: db)
         return tag
     }
 
     /// Creates a status at the end of the board; 409 `nameTaken` when the
     /// name is in use.
     func createStatus(name: String, color: String?) throws -> StatusRecord {
-        guard
-            try db.row("SELECT 1 FROM statuses WHERE name = ?", [.text(name)], { _ in true }) == nil
-        else { throw APIProblem.nameTaken(name) }
-        let hex = try color.map { value in
-            guard let hex = Platforms.hex(value) else {
-                throw APIProblem.invalid(["color"], "Expected a colour name or a 6-digit hex value")
-            }
-            return hex
-        }
+        try requireFreeName(name, in: "statuses")
+        let hex = try color.map(Platforms.validHex)
         let position = try db.row("SELECT coalesce(max(position), -1) + 1 FROM statuses") {
             $0.int(0)
         }
@@ -117,7 +110,7 @@ extension TeamWrites {
         return status
     }
 
-    private func event(_ type: String, _ contact: ContactRecord, _ field: (String, WireJSON))
+    private func event(_ type: String, _ contact: ContactRecord, _ field: (String, JSONValue))
         throws
     {
         try EventLog.append(

@@ -66,6 +66,9 @@ struct TeamWrites {
 
     /// The contact for an X user id, creating the profile and contact when
     /// the team has never met them.
+    // TODO: the service needs the Advanced API add-on (403 `planRequired`)
+    // for a first message to a stranger, and X would supply their real
+    // profile; the emulator allows it and invents a placeholder profile.
     func contact(platformId: String) throws -> ContactRecord {
         if let profile = try db.profile(platformId: platformId) {
             if let contact = try db.contact(profileId: profile.id) { return contact }
@@ -101,18 +104,26 @@ struct TeamWrites {
                 throw APIProblem.invalid(["replyToMessageId"], "Not a message of this thread")
             }
         }
-        var ids = IdentifierGenerator.random()
-        let message = MessageRecord(
-            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
-            direction: "outbound", content: content, memberId: nil, origin: "api",
-            replyTo: replyTo, createdAt: now)
-        try db.insert(message)
         // Replying accepts a message request and moves the thread to the top.
         try db.run(
             "UPDATE threads SET sort_at = ?, is_request = 0 WHERE id = ?",
             [.int(now), .text(thread.id)])
+        return try addMessage(content, to: thread, inbound: false, replyTo: replyTo)
+    }
+
+    /// Stores one message of `thread` and logs `message.sent` or
+    /// `message.received`.
+    private func addMessage(
+        _ content: String, to thread: ThreadRecord, inbound: Bool, replyTo: String?
+    ) throws -> MessageRecord {
+        var ids = IdentifierGenerator.random()
+        let message = MessageRecord(
+            id: ids.inboxId(), threadId: thread.id, platformId: ids.platformId(),
+            direction: inbound ? "inbound" : "outbound", content: content, memberId: nil,
+            origin: inbound ? "external" : "api", replyTo: replyTo, createdAt: now)
+        try db.insert(message)
         try EventLog.append(
-            "message.sent", object: ("message", message.id),
+            inbound ? "message.received" : "message.sent", object: ("message", message.id),
             data: .object([("threadId", .string(thread.id))]), at: now, in: db)
         return message
     }
@@ -142,5 +153,21 @@ extension TeamWrites {
             data: .object([
                 ("accountLinkId", .string(thread.accountLinkId)), ("platform", .string("twitter")),
             ]), at: now, in: db)
+    }
+}
+
+extension TeamWrites {
+    /// Stores a message from the person in `thread`, as the platform would
+    /// deliver it: the thread comes back to the inbox, unread, at the top.
+    func receive(_ content: String, in thread: ThreadRecord) throws -> MessageRecord {
+        try db.run(
+            "UPDATE threads SET sort_at = ?, unread = 1, archived = 0 WHERE id = ?",
+            [.int(now), .text(thread.id)])
+        if thread.archived {
+            try EventLog.append(
+                "thread.unarchived", object: ("thread", thread.id), data: .object([]), at: now,
+                in: db)
+        }
+        return try addMessage(content, to: thread, inbound: true, replyTo: nil)
     }
 }

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// A request the emulator refuses, in terms both API versions can render:
 /// v2 as `{code, message, details, requestId}`, v1 as
 /// `{error: {code, message, status}}`.
@@ -11,7 +13,7 @@ struct APIProblem: Swift.Error {
     /// A human-readable explanation (never containing the token).
     var message: String
     /// The v2 `details` object, `null` when the code has none.
-    var details: WireJSON = .null
+    var details: JSONValue = .null
     /// Extra headers, such as `Retry-After`.
     var headers: [(name: String, value: String)] = []
 }
@@ -26,11 +28,16 @@ struct ValidationIssue {
 
 extension APIProblem {
     static func invalid(_ issues: [ValidationIssue]) -> APIProblem {
-        let summary = issues.map { ($0.path.isEmpty ? "" : $0.path.joined(separator: ".") + ": ") + $0.message }
-        let list = WireJSON.array(
+        let summary = issues.map {
+            ($0.path.isEmpty ? "" : $0.path.joined(separator: ".") + ": ") + $0.message
+        }
+        let list = JSONValue.array(
             issues.map { issue in
                 .object([
-                    ("path", .array(issue.path.map { Int64($0).map(WireJSON.int) ?? .string($0) })),
+                    (
+                        "path",
+                        .array(issue.path.map { Int64($0).map(JSONValue.int) ?? .string($0) })
+                    ),
                     ("message", .string(issue.message)),
                 ])
             })
@@ -129,5 +136,17 @@ enum ResourceKind: String {
         case .accountLink: "ACCOUNT_LINK"
         default: rawValue.uppercased()
         }
+    }
+}
+
+extension APIProblem {
+    /// v2: the account link lacks a capability. v1: the thread is not an X
+    /// Chat thread, which edits, deletions and reactions need.
+    static func capabilityNotSupported(_ capability: String) -> APIProblem {
+        APIProblem(
+            status: 422, code: "capabilityNotSupported", legacyCode: "UNPROCESSABLE_ENTITY",
+            message: "The account link can't do \(capability) (the emulator keeps no encrypted "
+                + "X Chat threads)",
+            details: .object([("capability", .string(capability))]))
     }
 }

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// A PATCH field: left alone when omitted, otherwise set (to a value or null).
 enum Patch<Value> {
     case unchanged
@@ -7,16 +9,16 @@ enum Patch<Value> {
 /// Reads the fields of a JSON request body, collecting every problem (wrong
 /// type, missing, too short, unknown field) so one 400 can list them all.
 struct BodyReader {
-    private let pairs: [(String, WireJSON)]
+    private let pairs: [(String, JSONValue)]
     private let prefix: [String]
     private var consumed: Set<String> = []
     private(set) var issues: [ValidationIssue] = []
 
     /// A reader for `body`; a missing body reads as `{}`.
-    init(_ body: WireJSON?, at prefix: [String] = []) {
+    init(_ body: JSONValue?, at prefix: [String] = []) {
         self.prefix = prefix
         switch body {
-        case .object(let pairs): self.pairs = pairs
+        case .object(let object): self.pairs = object.members.map { ($0.key, $0.value) }
         case nil: self.pairs = []
         case .some:
             self.pairs = []
@@ -24,7 +26,7 @@ struct BodyReader {
         }
     }
 
-    private func value(_ key: String) -> WireJSON? { pairs.first { $0.0 == key }?.1 }
+    private func value(_ key: String) -> JSONValue? { pairs.first { $0.0 == key }?.1 }
 
     private mutating func issue(_ key: String, _ message: String) {
         issues.append(ValidationIssue(path: prefix + [key], message: message))
@@ -56,7 +58,8 @@ struct BodyReader {
         case nil: return .unchanged
         case .null: return .set(nil)
         case .string(let text):
-            guard let text = checked(key, text, minLength: 0, maxLength: maxLength, inboxId: inboxId)
+            guard
+                let text = checked(key, text, minLength: 0, maxLength: maxLength, inboxId: inboxId)
             else { return .unchanged }
             return .set(text)
         default:
@@ -71,7 +74,7 @@ struct BodyReader {
         switch value(key) {
         case nil: return .unchanged
         case .null: return .set(nil)
-        case .int(let number): return .set(Double(number))
+        case .integer(let number): return .set(Double(number))
         case .double(let number): return .set(number)
         default:
             issue(key, "Expected a number or null")
@@ -88,6 +91,19 @@ struct BodyReader {
         default:
             issue(key, "Expected a boolean")
             return nil
+        }
+    }
+
+    /// A boolean-or-null field for PATCH bodies.
+    mutating func nullableBool(_ key: String) -> Patch<Bool?> {
+        consumed.insert(key)
+        switch value(key) {
+        case nil: return .unchanged
+        case .null: return .set(nil)
+        case .bool(let flag): return .set(flag)
+        default:
+            issue(key, "Expected a boolean or null")
+            return .unchanged
         }
     }
 
@@ -112,7 +128,7 @@ struct BodyReader {
     }
 
     /// A nested object, for further reading.
-    mutating func object(_ key: String, required: Bool = false) -> WireJSON? {
+    mutating func object(_ key: String, required: Bool = false) -> JSONValue? {
         consumed.insert(key)
         guard let raw = value(key) else {
             if required { issue(key, "Required") }

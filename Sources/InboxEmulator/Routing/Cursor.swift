@@ -1,4 +1,5 @@
 import Foundation
+import InboxClient
 
 /// Keyset positions as the two versions carry them: v2 as an opaque string,
 /// v1 as `{timestamp, id}`.
@@ -11,6 +12,9 @@ enum Cursor {
     }
 
     /// The position in a v2 cursor; 400 `invalidCursor` when it is not one.
+    // TODO: the service ties a cursor to the filters it was issued with; this
+    // one only carries the position, so a cursor reused with other filters
+    // pages on from the same place instead of failing.
     static func decode(_ text: String) throws -> (key: Int64, id: String) {
         var base64 = text.replacingOccurrences(of: "-", with: "+")
             .replacingOccurrences(of: "_", with: "/")
@@ -31,7 +35,7 @@ enum Cursor {
     }
 
     /// v1's `nextCursor` object.
-    static func v1Object(_ next: (key: Int64, id: String)?) -> WireJSON {
+    static func v1Object(_ next: (key: Int64, id: String)?) -> JSONValue {
         guard let next else { return .null }
         return .object([
             ("timestamp", .string(Timestamp.format(next.key))), ("id", .string(next.id)),
@@ -46,7 +50,8 @@ enum Cursor {
         let hasModern = modern.0 != nil || modern.1 != nil
         let hasLegacy = legacy.0 != nil || legacy.1 != nil
         if hasModern && hasLegacy {
-            throw APIProblem.invalid(["cursor"], "Use cursorId/cursorTimestamp or cursor[...], not both")
+            throw APIProblem.invalid(
+                ["cursor"], "Use cursorId/cursorTimestamp or cursor[...], not both")
         }
         guard hasModern || hasLegacy else { return nil }
         let (id, timestamp) = hasModern ? modern : legacy
@@ -70,7 +75,7 @@ enum Cursor {
 
 extension Page {
     /// The v2 `{data, nextCursor}` object, each row encoded by `encode`.
-    func v2(_ encode: (Row) throws -> WireJSON) rethrows -> WireJSON {
+    func v2(_ encode: (Row) throws -> JSONValue) rethrows -> JSONValue {
         .object([
             ("data", .array(try rows.map(encode))),
             ("nextCursor", next.map { .string(Cursor.encode(key: $0.key, id: $0.id)) } ?? .null),

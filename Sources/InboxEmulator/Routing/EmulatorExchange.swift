@@ -1,3 +1,5 @@
+import InboxClient
+
 /// One request the router answered, as conformance tests record it.
 public struct EmulatorExchange: Sendable {
     /// Which API the request addressed; nil for paths outside `/api/v1` and `/api/v2`.

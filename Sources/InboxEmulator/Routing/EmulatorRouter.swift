@@ -1,4 +1,5 @@
 import HTTPServer
+import InboxClient
 
 /// Answers Inbox API requests (`/api/v1/...` and `/api/v2/...`) from an
 /// ``EmulatorStore``, with the official wire shapes and errors.
@@ -33,8 +34,8 @@ public final class EmulatorRouter: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.limiter = rateLimits.map(RateLimiter.init)
         self.observer = observer
-        v1Routes = V1Routes.all
-        v2Routes = V2Routes.all
+        v1Routes = V1Routes.all + V1Routes.mutations
+        v2Routes = V2Routes.all + V2Routes.mutations
     }
 
     /// Answers one request. Never throws and never crashes on bad input:
@@ -109,9 +110,11 @@ public final class EmulatorRouter: Sendable {
         if request.bodyExceedsLimit || request.body.count > maxBodyBytes {
             throw APIProblem.tooLarge(limit: maxBodyBytes)
         }
-        var body: WireJSON?
+        var body: JSONValue?
         if !request.body.allSatisfy({ [9, 10, 13, 32].contains($0) }) {
-            guard let parsed = WireJSON.parse(request.body) else { throw APIProblem.malformedJSON }
+            guard let parsed = JSONValue.parse(bytes: request.body) else {
+                throw APIProblem.malformedJSON
+            }
             body = parsed
         }
         var context = RouteContext(
@@ -135,11 +138,12 @@ public final class EmulatorRouter: Sendable {
     static func render(_ problem: APIProblem, version: APIVersion) -> HTTPResponse {
         switch version {
         case .v1:
-            let body = WireJSON.object([
+            let body = JSONValue.object([
                 (
                     "error",
                     .object([
-                        ("code", .string(problem.legacyCode)), ("message", .string(problem.message)),
+                        ("code", .string(problem.legacyCode)),
+                        ("message", .string(problem.message)),
                         ("status", .int(Int64(problem.status))),
                     ])
                 )
@@ -147,7 +151,7 @@ public final class EmulatorRouter: Sendable {
             return .json(problem.status, body.bytes, headers: problem.headers)
         case .v2:
             let requestId = requestId()
-            let body = WireJSON.object([
+            let body = JSONValue.object([
                 ("code", .string(problem.code)), ("message", .string(problem.message)),
                 ("details", problem.details), ("requestId", .string(requestId)),
             ])

@@ -1,3 +1,5 @@
+import InboxClient
+
 /// Reads query parameters the way each API version encodes them, collecting
 /// problems for one `invalidRequest`.
 ///
@@ -105,9 +107,4 @@ struct QueryReader {
     func finish() throws {
         guard issues.isEmpty else { throw APIProblem.invalid(issues) }
     }
-}
-
-/// The two wire versions the emulator serves.
-public enum APIVersion: String, Sendable {
-    case v1, v2
 }

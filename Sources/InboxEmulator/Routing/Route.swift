@@ -1,4 +1,5 @@
 import HTTPServer
+import InboxClient
 
 /// What a route handler sees: the request, its version, path parameters, the
 /// parsed body and the store.
@@ -6,7 +7,7 @@ struct RouteContext {
     let request: HTTPRequest
     let version: APIVersion
     let parameters: [String: String]
-    let body: WireJSON?
+    let body: JSONValue?
     let store: EmulatorStore
     var query: QueryReader
 
@@ -15,15 +16,22 @@ struct RouteContext {
 
     /// A reader for the body's fields.
     var fields: BodyReader { BodyReader(body) }
+
+    /// Checks a body that holds exactly one required, non-empty string field.
+    func requireBody(with field: String) throws {
+        var fields = fields
+        _ = fields.string(field, required: true, minLength: 1)
+        try fields.finish()
+    }
 }
 
 /// What a route handler answers: a status and a JSON body (none for 204).
 struct RouteReply {
     var status: Int
-    var body: WireJSON?
+    var body: JSONValue?
 
-    static func ok(_ body: WireJSON) -> RouteReply { RouteReply(status: 200, body: body) }
-    static func created(_ body: WireJSON) -> RouteReply { RouteReply(status: 201, body: body) }
+    static func ok(_ body: JSONValue) -> RouteReply { RouteReply(status: 200, body: body) }
+    static func created(_ body: JSONValue) -> RouteReply { RouteReply(status: 201, body: body) }
     static let noContent = RouteReply(status: 204, body: nil)
 }
 

@@ -28,8 +28,10 @@ extension V1Routes {
         try fields.finish()
         let id = context.parameter("threadId")
         return try context.write { writes in
-            let message = try writes.send(content ?? "", in: try writes.db.thread(id), replyTo: replyTo)
-            return .ok(try V1Encoding.message(message, team: try writes.db.team().id, in: writes.db))
+            let message = try writes.send(
+                content ?? "", in: try writes.db.thread(id), replyTo: replyTo)
+            return .ok(
+                try V1Encoding.message(message, team: try writes.db.team().id, in: writes.db))
         }
     }
 
@@ -37,7 +39,8 @@ extension V1Routes {
         let person = try ProspectReference(&context, contentRequired: true)
         return try context.write { writes in
             let contact = try person.contact(with: writes)
-            let thread = try writes.openThread(accountLinkId: person.accountLinkId, contact: contact)
+            let thread = try writes.openThread(
+                accountLinkId: person.accountLinkId, contact: contact)
             let message = try writes.send(person.content ?? "", in: thread.thread, replyTo: nil)
             let team = try writes.db.team().id
             return .ok(
@@ -61,14 +64,17 @@ extension V1Routes {
             let contact = try db.profile(platformId: platformId).flatMap {
                 try db.contact(profileId: $0.id)
             }
-            return .ok(try contact.map { try V1Encoding.prospect($0, in: db, withThreads: true) } ?? .null)
+            return .ok(
+                try contact.map { try V1Encoding.prospect($0, in: db, withThreads: true) } ?? .null)
         }
     }
 
     static func getProspect(_ context: inout RouteContext) throws -> RouteReply {
         let id = context.parameter("prospectId")
         return try context.read { db in
-            .ok(try V1Encoding.prospect(try db.contact(id, kind: .prospect), in: db, withThreads: true))
+            .ok(
+                try V1Encoding.prospect(
+                    try db.contact(id, kind: .prospect), in: db, withThreads: true))
         }
     }
 

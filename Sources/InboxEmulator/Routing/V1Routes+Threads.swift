@@ -68,7 +68,8 @@ extension V1Routes {
         let person = try ProspectReference(&context, contentRequired: false)
         return try context.write { writes in
             let contact = try person.contact(with: writes)
-            let thread = try writes.openThread(accountLinkId: person.accountLinkId, contact: contact)
+            let thread = try writes.openThread(
+                accountLinkId: person.accountLinkId, contact: contact)
             return .ok(try V1Encoding.thread(thread.thread, in: writes.db))
         }
     }
@@ -78,14 +79,17 @@ extension V1Routes {
         let platformId = context.query.string("externalPlatformId")
         let externalId = context.query.string("externalId")
         if (platformId == nil) == (externalId == nil) {
-            throw APIProblem.invalid(["externalPlatformId"], "Give externalPlatformId or externalId")
+            throw APIProblem.invalid(
+                ["externalPlatformId"], "Give externalPlatformId or externalId")
         }
         try context.query.finish()
         return try context.read { db in
             _ = try db.accountLink(accountLinkId)
             let contact: ContactRecord? =
                 if let platformId {
-                    try db.profile(platformId: platformId).flatMap { try db.contact(profileId: $0.id) }
+                    try db.profile(platformId: platformId).flatMap {
+                        try db.contact(profileId: $0.id)
+                    }
                 } else {
                     try db.findContact(externalId ?? "")
                 }
@@ -134,7 +138,8 @@ struct ProspectReference {
         }
         try fields.finish()
         if (platformId == nil) == (externalId == nil) {
-            throw APIProblem.invalid(["externalPlatformId"], "Give externalPlatformId or externalId")
+            throw APIProblem.invalid(
+                ["externalPlatformId"], "Give externalPlatformId or externalId")
         }
     }
 

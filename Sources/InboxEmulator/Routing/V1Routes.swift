@@ -3,12 +3,15 @@
 /// threads and messages.
 enum V1Routes {
     static let all: [Route] = [
-        Route("GET", "/team") { context in .ok(V1Encoding.team(try context.read { try $0.team() })) },
+        Route("GET", "/team") { context in .ok(V1Encoding.team(try context.read { try $0.team() }))
+        },
         Route("GET", "/members") { context in
             .ok(.array(try context.read { try $0.members() }.map(V1Encoding.member)))
         },
         Route("GET", "/members/{memberId}") { context in
-            .ok(V1Encoding.member(try context.read { try $0.member(context.parameter("memberId")) }))
+            .ok(
+                V1Encoding.member(try context.read { try $0.member(context.parameter("memberId")) })
+            )
         },
         Route("GET", "/account-links") { context in
             .ok(.array(try context.read { try $0.accountLinks() }.map(V1Encoding.accountLink)))
@@ -32,7 +35,8 @@ enum V1Routes {
         },
         Route("POST", "/tags") { context in
             let (name, color) = try nameAndColor(&context)
-            return .ok(V1Encoding.tag(try context.write { try $0.createTag(name: name, color: color) }))
+            return .ok(
+                V1Encoding.tag(try context.write { try $0.createTag(name: name, color: color) }))
         },
         Route("GET", "/tags/{tagId}") { context in
             let id = context.parameter("tagId")
@@ -45,7 +49,8 @@ enum V1Routes {
         Route("POST", "/statuses") { context in
             let (name, color) = try nameAndColor(&context)
             return .ok(
-                V1Encoding.status(try context.write { try $0.createStatus(name: name, color: color) }))
+                V1Encoding.status(
+                    try context.write { try $0.createStatus(name: name, color: color) }))
         },
         Route("GET", "/statuses/{statusId}") { context in
             let id = context.parameter("statusId")

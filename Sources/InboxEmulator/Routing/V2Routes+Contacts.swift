@@ -1,5 +1,6 @@
 /// `/api/v2/contacts...`
 extension V2Routes {
+    // TODO: contacts ignore `expand` (status, tags, assignee); they return ids only.
     static func listContacts(_ context: inout RouteContext) throws -> RouteReply {
         let platform = context.query.required("platform")
         let platformIds = context.query.strings("platformId")

@@ -1,14 +1,22 @@
+import InboxClient
+
 /// `POST /api/v2/messages`: sends with optional idempotency keys.
+///
+/// Sends run one at a time inside the store's transaction, so a concurrent
+/// duplicate waits for the first and replays it: `409 sendInProgress` never
+/// occurs here.
+// TODO: idempotency keys never expire; the service forgets them after a while.
 extension V2Routes {
     static func sendMessage(_ context: inout RouteContext) throws -> RouteReply {
         let key = context.request.header("idempotency-key")
-        if let key, key.isEmpty || key.count > 255 || !key.utf8.allSatisfy({ (0x20...0x7e).contains($0) })
+        if let key,
+            key.isEmpty || key.count > 255 || !key.utf8.allSatisfy({ (0x20...0x7e).contains($0) })
         {
             throw APIProblem.invalid(
                 ["Idempotency-Key"], "Expected 1 to 255 printable ASCII characters")
         }
         let request = try SendRequest(context.body)
-        let canonical = context.body?.text ?? ""
+        let canonical = context.body?.canonical.jsonText ?? ""
         return try context.write { writes in
             if let key {
                 let stored = try writes.db.row(
@@ -16,19 +24,22 @@ extension V2Routes {
                 ) { ($0.text(0), $0.text(1)) }
                 if let stored {
                     guard stored.0 == canonical else { throw APIProblem.idempotencyKeyReused }
-                    return .ok(WireJSON.parse(Array(stored.1.utf8)) ?? .null)
+                    return .ok(JSONValue.parse(bytes: Array(stored.1.utf8)) ?? .null)
                 }
             }
             let thread = try request.target.resolve(with: writes)
             let message = try writes.send(request.content, in: thread, replyTo: request.replyTo)
-            let result = WireJSON.object([
+            let result = JSONValue.object([
                 ("message", try V2Encoding.message(message, in: writes.db)),
                 ("thread", try V2Encoding.thread(try writes.db.thread(thread.id), in: writes.db)),
             ])
             if let key {
                 try writes.db.run(
-                    "INSERT INTO idempotency_keys (key, request, response, created_at) VALUES (?, ?, ?, ?)",
-                    [.text(key), .text(canonical), .text(result.text), .int(writes.now)])
+                    """
+                    INSERT INTO idempotency_keys (key, request, response, created_at)
+                    VALUES (?, ?, ?, ?)
+                    """,
+                    [.text(key), .text(canonical), .text(result.jsonText), .int(writes.now)])
             }
             return .created(result)
         }
@@ -65,7 +76,7 @@ private struct SendRequest {
     var content: String
     var replyTo: String?
 
-    init(_ body: WireJSON?) throws {
+    init(_ body: JSONValue?) throws {
         var fields = BodyReader(body)
         let targetObject = fields.object("target", required: true)
         content = fields.string("content", required: true, minLength: 1) ?? ""

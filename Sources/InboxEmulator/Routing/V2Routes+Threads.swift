@@ -11,6 +11,8 @@ extension V2Routes {
         let tags = context.query.strings("tag")
         let statuses = context.query.strings("status")
         let assignees = context.query.ids("assigneeId")
+        // The emulated team runs no campaigns: selecting any matches nothing.
+        let campaigns = context.query.ids("campaignId")
         filter.unassigned = context.query.bool("unassigned") ?? false
         if filter.unassigned && !assignees.isEmpty {
             throw APIProblem.invalid(["unassigned"], "Not combinable with assigneeId")
@@ -22,7 +24,7 @@ extension V2Routes {
         }
         filter.ascending = context.query.choice("order", ["desc", "asc"], default: "desc") == "asc"
         filter.limit = context.query.int("limit", in: 1...100, default: 50)
-        try checkExpand(context.query, ["profile", "contact", "accountLink", "assignee"])
+        let expand = try checkExpand(context.query, threadExpansions)
         try context.query.finish()
         filter.after = try Cursor.v2(context.query).map { (sortAt: $0.key, id: $0.id) }
         return try context.read { db in
@@ -34,17 +36,19 @@ extension V2Routes {
                 filter.statusIds = statuses.compactMap { try? db.status(reference: $0).id }
             }
             let page =
-                platforms.isEmpty || platforms.contains("twitter")
+                (platforms.isEmpty || platforms.contains("twitter")) && campaigns.isEmpty
                 ? try db.threads(filter) : Page(rows: [], next: nil)
-            return .ok(try page.v2 { try V2Encoding.thread($0, in: db) })
+            return .ok(try page.v2 { try V2Encoding.thread($0, in: db, expand: expand) })
         }
     }
 
     static func getThread(_ context: inout RouteContext) throws -> RouteReply {
-        try checkExpand(context.query, ["profile", "contact", "accountLink", "assignee"])
+        let expand = try checkExpand(context.query, threadExpansions)
         try context.query.finish()
         let id = context.parameter("threadId")
-        return try context.read { db in .ok(try V2Encoding.thread(try db.thread(id), in: db)) }
+        return try context.read { db in
+            .ok(try V2Encoding.thread(try db.thread(id), in: db, expand: expand))
+        }
     }
 
     static func updateThread(_ context: inout RouteContext) throws -> RouteReply {
@@ -77,13 +81,15 @@ extension V2Routes {
         let ascending = context.query.choice("order", ["desc", "asc"], default: "desc") == "asc"
         let limit = context.query.int("limit", in: 1...100, default: 50)
         try checkExpand(
-            context.query, ["sentBy", "reactions.author", "thread", "accountLink", "replyTo.message"])
+            context.query,
+            ["sentBy", "reactions.author", "thread", "accountLink", "replyTo.message"])
         try context.query.finish()
         let after = try Cursor.v2(context.query).map { (createdAt: $0.key, id: $0.id) }
         let id = context.parameter("threadId")
         return try context.read { db in
             _ = try db.thread(id)
-            let page = try db.messages(threadId: id, ascending: ascending, limit: limit, after: after)
+            let page = try db.messages(
+                threadId: id, ascending: ascending, limit: limit, after: after)
             return .ok(try page.v2 { try V2Encoding.message($0, in: db) })
         }
     }
@@ -93,15 +99,17 @@ extension V2Routes {
         return try context.read { db in .ok(try V2Encoding.message(try db.message(id), in: db)) }
     }
 
-    /// Accepts the documented `expand` values and ignores them.
-    // TODO: embed the expanded objects next to their id fields; today `expand`
-    // is validated but the response carries ids only.
-    static func checkExpand(_ query: QueryReader, _ allowed: [String]) throws {
+    static let threadExpansions = ["profile", "contact", "accountLink", "assignee"]
+
+    /// The documented `expand` values asked for; 400 for others or more than 4.
+    // TODO: messages accept `expand` but embed nothing yet; threads embed all four.
+    static func checkExpand(_ query: QueryReader, _ allowed: [String]) throws -> [String] {
         let values = query.strings("expand")
         if values.count > 4 { throw APIProblem.invalid(["expand"], "At most 4 values") }
         for value in values where !allowed.contains(value) {
             throw APIProblem.invalid(
                 ["expand"], "Expected one of " + allowed.joined(separator: ", "))
         }
+        return values
     }
 }

@@ -2,10 +2,13 @@
 enum V2Routes {
     static let all: [Route] = [
         Route("GET", "/platforms") { _ in .ok(Platforms.info) },
-        Route("GET", "/team") { context in .ok(V2Encoding.team(try context.read { try $0.team() })) },
+        Route("GET", "/team") { context in .ok(V2Encoding.team(try context.read { try $0.team() }))
+        },
         Route("GET", "/members", listMembers),
         Route("GET", "/members/{memberId}") { context in
-            .ok(V2Encoding.member(try context.read { try $0.member(context.parameter("memberId")) }))
+            .ok(
+                V2Encoding.member(try context.read { try $0.member(context.parameter("memberId")) })
+            )
         },
         Route("GET", "/account-links", listAccountLinks),
         Route("GET", "/account-links/{accountLinkId}") { context in
@@ -29,7 +32,9 @@ enum V2Routes {
         },
         Route("POST", "/tags", createTag),
         Route("GET", "/tags/{tagRef}") { context in
-            .ok(V2Encoding.tag(try context.read { try $0.tag(reference: context.parameter("tagRef")) }))
+            .ok(
+                V2Encoding.tag(
+                    try context.read { try $0.tag(reference: context.parameter("tagRef")) }))
         },
         Route("GET", "/statuses") { context in
             .ok(Page(rows: try context.read { try $0.statuses() }, next: nil).v2(V2Encoding.status))
@@ -95,7 +100,9 @@ enum V2Routes {
         let types = context.query.strings("type")
         let limit = context.query.int("limit", in: 1...1000, default: 100)
         try context.query.finish()
-        let page = try context.read { try $0.events(afterSeq: afterSeq, types: types, limit: limit) }
+        let page = try context.read {
+            try $0.events(afterSeq: afterSeq, types: types, limit: limit)
+        }
         return .ok(
             .object([
                 ("data", .array(page.events.map(V2Encoding.event))),

@@ -82,8 +82,10 @@ private struct SeedBuilder {
         let last = SeedText.lastNames[(index * 7 + index / 13) % SeedText.lastNames.count]
         // X handles: letters, digits and `_`, at most 15 characters.
         let suffix = index < 50 ? "" : String(index)
-        let username = String(
-            "\(first)\(SeedText.joiners[index % 4])\(last)".lowercased().prefix(15 - suffix.count))
+        let username =
+            String(
+                "\(first)\(SeedText.joiners[index % 4])\(last)".lowercased().prefix(
+                    15 - suffix.count))
             + suffix
         // Log-uniform followers from ten to a few million, skewed so about one
         // profile in six has at least 100,000.
@@ -94,7 +96,8 @@ private struct SeedBuilder {
         let hasSite = index % 4 != 3
         return ProfileRecord(
             id: ids.inboxId(), platformId: ids.platformId(), username: username,
-            displayName: isOrganization ? "\(last) \(SeedText.companySuffixes[index % 4])" : "\(first) \(last)",
+            displayName: isOrganization
+                ? "\(last) \(SeedText.companySuffixes[index % 4])" : "\(first) \(last)",
             bio: index % 9 == 4 ? nil : SeedText.bios[index % SeedText.bios.count],
             location: index % 5 == 2 ? nil : SeedText.locations[index % SeedText.locations.count],
             websiteUrl: hasSite ? "https://\(username.replacingDashes).example" : nil,
@@ -103,7 +106,8 @@ private struct SeedBuilder {
             engagementCount: Int64(random.next() % 50_000), badge: badge,
             profileType: isOrganization ? "business" : "personal",
             isProtected: index % 37 == 5,
-            platformCreatedAt: DemoTeam.seedEpoch - Int64(200 + random.next() % 5000) * DemoTeam.day,
+            platformCreatedAt: DemoTeam.seedEpoch - Int64(200 + random.next() % 5000)
+                * DemoTeam.day,
             updatedAt: DemoTeam.seedEpoch - Int64(60 + random.next() % 30) * DemoTeam.day)
     }
 
@@ -128,7 +132,8 @@ private struct SeedBuilder {
     ) throws {
         let roll = random.next() % 100
         let isRequest = roll < 8
-        let created = DemoTeam.seedEpoch - Int64(6 + random.next() % 80) * DemoTeam.day
+        let created =
+            DemoTeam.seedEpoch - Int64(6 + random.next() % 80) * DemoTeam.day
             - Int64(random.next() % UInt64(DemoTeam.day))
         var thread = ThreadRecord(
             id: ids.inboxId(), accountLinkId: link.id, contactId: contactId,

@@ -3,9 +3,11 @@
 /// The team is generated from a fixed seed, so every other object (tags,
 /// contacts, threads, messages) also comes out the same on every machine.
 public enum DemoTeam {
-    /// The team's id, name and slug.
+    /// The team's id.
     public static let teamId = "c8x2kq7mvd4tnb9wz3pyhr6f"
+    /// The team's name.
     public static let teamName = "Acme Corp"
+    /// The team's URL segment.
     public static let teamSlug = "acme-corp"
 
     /// The sales account link, `@acmecorp`.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import InboxClient
 
 /// The emulator served over HTTP on loopback: `/api/v1/...` and
 /// `/api/v2/...`, behind a bearer token, with optional fault injection.

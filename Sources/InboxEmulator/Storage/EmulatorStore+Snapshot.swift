@@ -1,3 +1,5 @@
+import InboxClient
+
 /// The whole team as one JSON document, so a user can snapshot a team and
 /// replay it later (`inbox-lua emulator export` / `import`).
 ///
@@ -10,10 +12,10 @@ extension EmulatorStore {
     /// Every row of every table, as JSON text.
     public func exportTeam() throws -> [UInt8] {
         try read { db in
-            var tables: [(String, WireJSON)] = []
+            var tables: [(String, JSONValue)] = []
             for table in StoreSchema.tables.reversed() {
                 let statement = try db.prepare("SELECT * FROM \(table) ORDER BY rowid")
-                var rows: [WireJSON] = []
+                var rows: [JSONValue] = []
                 while try statement.step() {
                     let columns = (0..<statement.columnCount).map { index in
                         (statement.columnName(index), Self.json(statement.value(index)))
@@ -22,7 +24,7 @@ extension EmulatorStore {
                 }
                 tables.append((table, .array(rows)))
             }
-            return WireJSON.object([
+            return JSONValue.object([
                 ("format", .string(Self.snapshotFormat)),
                 ("schemaVersion", .int(StoreSchema.version)), ("tables", .object(tables)),
             ]).bytes
@@ -32,22 +34,30 @@ extension EmulatorStore {
     /// Replaces the whole team with a document ``exportTeam()`` wrote. Runs in
     /// one transaction: a document that fails to load leaves the team as it was.
     public func importTeam(_ document: [UInt8]) throws {
-        guard let json = WireJSON.parse(document),
+        guard let json = JSONValue.parse(bytes: document),
             json["format"] == .string(Self.snapshotFormat),
             json["schemaVersion"] == .int(StoreSchema.version),
-            case .object(let tables)? = json["tables"]
-        else { throw SnapshotFailure(reason: "not an inbox-lua emulator export of this version") }
+            let tables = json["tables"]?.pairs
+        else {
+            throw EmulatorFailure(
+                reason: "Cannot import the team: not an inbox-lua emulator export of this version")
+        }
         try write { db in
             try Self.wipe(db)
             for (table, rows) in tables {
                 guard StoreSchema.tables.contains(table) else {
-                    throw SnapshotFailure(reason: "unknown table '\(table)'")
+                    throw EmulatorFailure(
+                        reason: "Cannot import the team: unknown table '\(table)'")
                 }
                 let known = Set(try db.rows("PRAGMA table_info(\(table))") { $0.text(1) })
                 for row in rows.arrayValue ?? [] {
-                    guard case .object(let pairs) = row, !pairs.isEmpty,
+                    guard let pairs = row.pairs, !pairs.isEmpty,
                         pairs.allSatisfy({ known.contains($0.0) })
-                    else { throw SnapshotFailure(reason: "a row of '\(table)' has unknown columns") }
+                    else {
+                        throw EmulatorFailure(
+                            reason:
+                                "Cannot import the team: a row of '\(table)' has unknown columns")
+                    }
                     let names = pairs.map(\.0).joined(separator: ", ")
                     let marks = pairs.map { _ in "?" }.joined(separator: ", ")
                     try db.run(
@@ -58,7 +68,7 @@ extension EmulatorStore {
         }
     }
 
-    private static func json(_ value: SQLiteValue) -> WireJSON {
+    private static func json(_ value: SQLiteValue) -> JSONValue {
         switch value {
         case .null: .null
         case .int(let number): .int(number)
@@ -67,22 +77,16 @@ extension EmulatorStore {
         }
     }
 
-    private static func value(_ json: WireJSON) throws -> SQLiteValue {
+    private static func value(_ json: JSONValue) throws -> SQLiteValue {
         switch json {
         case .null: return .null
-        case .int(let number): return .int(number)
+        case .integer(let number): return .int(number)
         case .double(let number): return .double(number)
         case .string(let text): return .text(text)
         case .bool(let flag): return .bool(flag)
-        default: throw SnapshotFailure(reason: "a column holds an array or object")
+        default:
+            throw EmulatorFailure(
+                reason: "Cannot import the team: a column holds an array or object")
         }
     }
-}
-
-/// An import document the emulator cannot load.
-public struct SnapshotFailure: Swift.Error, CustomStringConvertible, Sendable {
-    /// What is wrong with the document.
-    public let reason: String
-
-    public var description: String { "Cannot import the team: \(reason)" }
 }

@@ -43,6 +43,8 @@ public final class EmulatorStore: @unchecked Sendable {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 
+    deinit { connection.close() }
+
     /// Throws away everything and puts the deterministic demo team back.
     public func reset() throws {
         try write { db in
@@ -102,7 +104,31 @@ extension EmulatorStore {
                 "SELECT id FROM contacts ORDER BY rowid LIMIT 1 OFFSET ?", [.int(Int64(index))]
             ) { $0.text(0) }
         }
-        guard let id else { throw SnapshotFailure(reason: "no contact number \(index)") }
+        guard let id else { throw EmulatorFailure(reason: "no contact number \(index)") }
         return id
+    }
+}
+
+// MARK: - What only the platform can do
+
+extension EmulatorStore {
+    /// Simulates a reply arriving from the person in a thread, which on the
+    /// real service only X can cause: the message is stored as inbound, the
+    /// thread returns to the inbox unread and at the top, and the log gets
+    /// `message.received` (v1: `message.created`). Returns the message's id.
+    ///
+    /// Throws an error whose description names the missing thread when
+    /// `threadId` is unknown.
+    @discardableResult
+    public func receive(threadId: String, content: String) throws -> String {
+        let now = clock()
+        do {
+            return try write { db in
+                let writes = TeamWrites(db: db, now: now)
+                return try writes.receive(content, in: try db.thread(threadId)).id
+            }
+        } catch let problem as APIProblem {
+            throw EmulatorFailure(reason: problem.message)
+        }
     }
 }

@@ -1,9 +1,13 @@
+import InboxClient
+
 /// The team's event log: appended inside the writing transaction, read by
 /// `GET /events`. Types are stored in their v2 spelling; v1 reads map them.
+// TODO: the service keeps events for 7 days and at most 25,000 per team;
+// the emulator keeps them all until `reset`.
 enum EventLog {
     /// Appends one event; call only inside a write transaction.
     static func append(
-        _ type: String, object: (type: String, id: String), data: WireJSON,
+        _ type: String, object: (type: String, id: String), data: JSONValue,
         at time: Int64, in db: SQLiteConnection
     ) throws {
         var ids = IdentifierGenerator.random()
@@ -14,7 +18,7 @@ enum EventLog {
             """,
             [
                 .text(ids.inboxId()), .text(type), .text(object.type), .text(object.id),
-                .text(data.text), .int(time),
+                .text(data.jsonText), .int(time),
             ])
     }
 

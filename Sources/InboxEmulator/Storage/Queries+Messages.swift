@@ -23,7 +23,7 @@ extension SQLiteConnection {
     /// The message with `id`; 404 otherwise (also when its thread was deleted).
     func message(_ id: String) throws -> MessageRecord {
         let sql = """
-            SELECT \(Columns.message.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            SELECT \(Columns.qualified(Columns.message, "m"))
             FROM messages m JOIN threads t ON t.id = m.thread_id WHERE m.id = ? AND t.deleted = 0
             """
         guard let found = try row(sql, [.text(id)], { $0.message() }) else {

@@ -4,11 +4,13 @@ extension SQLiteConnection {
     func team() throws -> TeamRecord {
         let sql = "SELECT id, name, slug, currency, created_at FROM team LIMIT 1"
         guard
-            let team = try row(sql, [], {
-                TeamRecord(
-                    id: $0.text(0), name: $0.text(1), slug: $0.text(2), currency: $0.text(3),
-                    createdAt: $0.int(4))
-            })
+            let team = try row(
+                sql, [],
+                {
+                    TeamRecord(
+                        id: $0.text(0), name: $0.text(1), slug: $0.text(2), currency: $0.text(3),
+                        createdAt: $0.int(4))
+                })
         else { throw APIProblem.internalFailure }
         return team
     }
@@ -44,16 +46,8 @@ extension SQLiteConnection {
     }
 
     /// A tag by id or, failing that, by name ignoring case.
-    // TODO: names should also match ignoring accents, as the service's do.
     func tag(reference: String) throws -> TagRecord {
-        let sql = """
-            SELECT \(Columns.tag) FROM tags WHERE id = ?1 OR name = ?1 COLLATE NOCASE
-            ORDER BY id = ?1 DESC LIMIT 1
-            """
-        guard let found = try row(sql, [.text(reference)], { $0.tag() }) else {
-            throw APIProblem.notFound(.tag, reference)
-        }
-        return found
+        try label("tags", Columns.tag, reference, .tag) { $0.tag() }
     }
 
     func statuses() throws -> [StatusRecord] {
@@ -62,12 +56,22 @@ extension SQLiteConnection {
 
     /// A status by id or, failing that, by name ignoring case.
     func status(reference: String) throws -> StatusRecord {
+        try label("statuses", Columns.status, reference, .status) { $0.status() }
+    }
+
+    /// A tag or status row by id, else by name; when one row's id is another's
+    /// name, the id wins, as the service documents.
+    // TODO: names should also match ignoring accents, as the service's do.
+    private func label<Row>(
+        _ table: String, _ columns: String, _ reference: String, _ kind: ResourceKind,
+        _ read: (SQLiteStatement) -> Row
+    ) throws -> Row {
         let sql = """
-            SELECT \(Columns.status) FROM statuses WHERE id = ?1 OR name = ?1 COLLATE NOCASE
+            SELECT \(columns) FROM \(table) WHERE id = ?1 OR name = ?1 COLLATE NOCASE
             ORDER BY id = ?1 DESC LIMIT 1
             """
-        guard let found = try row(sql, [.text(reference)], { $0.status() }) else {
-            throw APIProblem.notFound(.status, reference)
+        guard let found = try row(sql, [.text(reference)], read) else {
+            throw APIProblem.notFound(kind, reference)
         }
         return found
     }

@@ -1,25 +1,13 @@
 import CSQLite
 
-/// A failure reported by SQLite: the result code, SQLite's message and the
-/// statement that failed (its text only, never the bound values).
-public struct SQLiteFailure: Swift.Error, CustomStringConvertible, Sendable {
-    /// The primary or extended SQLite result code.
-    public let code: Int32
-    /// SQLite's own explanation.
-    public let message: String
-    /// The SQL text being run, when there was one.
-    public let sql: String?
-
-    public var description: String {
-        "SQLite error \(code): \(message)" + (sql.map { " (in \($0))" } ?? "")
-    }
-}
-
 /// One SQLite connection, owned by exactly one object that closes it.
 ///
 /// Not thread-safe by itself: the store serialises every use behind its lock.
 final class SQLiteConnection {
     private var handle: OpaquePointer?
+    /// Compiled statements by SQL text: a page of threads runs the same few
+    /// queries for every row, and compiling them dominated the time.
+    private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens (creating when missing) the database at `path`, or a private
     /// in-memory database for `:memory:`.
@@ -43,6 +31,8 @@ final class SQLiteConnection {
 
     /// Closes the connection; closing twice is harmless.
     func close() {
+        // The cached statements hold the connection; drop them first.
+        statements.removeAll()
         guard let handle else { return }
         sqlite3_close_v2(handle)
         self.handle = nil
@@ -64,14 +54,23 @@ final class SQLiteConnection {
         }
     }
 
-    /// Compiles one statement.
+    /// A compiled statement for `sql`, ready to bind: reused from the cache
+    /// when this text ran before. A statement is used by one caller at a time
+    /// (`rows` reads all its rows before returning).
     func prepare(_ sql: String) throws -> SQLiteStatement {
-        try SQLiteStatement(connection: self, sql: sql)
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = try SQLiteStatement(connection: self, sql: sql)
+        statements[sql] = statement
+        return statement
     }
 
     /// Runs one statement with `arguments`, discarding any rows.
     func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws {
         let statement = try prepare(sql)
+        defer { statement.reset() }
         try statement.bind(arguments)
         while try statement.step() {}
     }
@@ -81,6 +80,7 @@ final class SQLiteConnection {
         _ sql: String, _ arguments: [SQLiteValue] = [], _ read: (SQLiteStatement) throws -> Row
     ) throws -> [Row] {
         let statement = try prepare(sql)
+        defer { statement.reset() }
         try statement.bind(arguments)
         var result: [Row] = []
         while try statement.step() { result.append(try read(statement)) }
@@ -92,6 +92,8 @@ final class SQLiteConnection {
         _ sql: String, _ arguments: [SQLiteValue] = [], _ read: (SQLiteStatement) throws -> Row
     ) throws -> Row? {
         let statement = try prepare(sql)
+        // Reset at once, so no half-read statement keeps a read snapshot open.
+        defer { statement.reset() }
         try statement.bind(arguments)
         return try statement.step() ? read(statement) : nil
     }

@@ -36,6 +36,12 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Makes the statement ready to run again, with no values bound.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Binds `values` to the parameters 1...n.
     func bind(_ values: [SQLiteValue]) throws {
         for (offset, value) in values.enumerated() {
@@ -96,7 +102,9 @@ extension SQLiteStatement {
     var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of column `index`.
-    func columnName(_ index: Int32) -> String { String(cString: sqlite3_column_name(handle, index)) }
+    func columnName(_ index: Int32) -> String {
+        String(cString: sqlite3_column_name(handle, index))
+    }
 
     /// Column `index` as whichever value SQLite holds.
     func value(_ index: Int32) -> SQLiteValue {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rows of the store, as the wire encoders read them.
 
 struct TeamRecord {
@@ -138,4 +140,11 @@ enum Columns {
     static let message =
         "id, thread_id, platform_id, direction, content, member_id, origin, reply_to, created_at"
     static let event = "seq, id, type, object_type, object_id, data, created_at"
+
+    /// A column list with every name prefixed by a table alias (`t.id, ...`).
+    static func qualified(_ columns: String, _ alias: String) -> String {
+        columns.split(separator: ",")
+            .map { alias + "." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
+    }
 }

@@ -69,9 +69,11 @@ extension SQLiteConnection {
         switch filter.folder {
         case .inbox: conditions.append("t.archived = 0 AND t.is_request = 0")
         case .noReply:
-            conditions.append("t.archived = 0 AND t.is_request = 0 AND \(lastDirection) = 'inbound'")
+            conditions.append(
+                "t.archived = 0 AND t.is_request = 0 AND \(lastDirection) = 'inbound'")
         case .awaitingReply:
-            conditions.append("t.archived = 0 AND t.is_request = 0 AND \(lastDirection) = 'outbound'")
+            conditions.append(
+                "t.archived = 0 AND t.is_request = 0 AND \(lastDirection) = 'outbound'")
         case .requests: conditions.append("t.archived = 0 AND t.is_request = 1")
         case .archived: conditions.append("t.archived = 1")
         case .all: break
@@ -105,8 +107,9 @@ extension SQLiteConnection {
             arguments += [.int(after.sortAt), .int(after.sortAt), .text(after.id)]
         }
         let sql = """
-            SELECT \(Columns.thread.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
-            FROM threads t JOIN contacts c ON c.id = t.contact_id JOIN profiles p ON p.id = c.profile_id
+            SELECT \(Columns.qualified(Columns.thread, "t"))
+            FROM threads t JOIN contacts c ON c.id = t.contact_id
+            JOIN profiles p ON p.id = c.profile_id
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY t.sort_at \(direction), t.id \(direction) LIMIT ?
             """

@@ -1,4 +1,5 @@
 import Foundation
+import InboxClient
 
 /// ISO-8601 timestamps as the API writes them: UTC with milliseconds,
 /// `2025-11-10T18:03:16.000Z`.
@@ -16,7 +17,7 @@ enum Timestamp {
     }
 
     /// The wire text, or `null`.
-    static func json(_ milliseconds: Int64?) -> WireJSON {
+    static func json(_ milliseconds: Int64?) -> JSONValue {
         milliseconds.map { .string(format($0)) } ?? .null
     }
 

@@ -1,6 +1,8 @@
+import InboxClient
+
 /// The v1 wire shapes (`openapi-v1.json` components), built from store rows.
 enum V1Encoding {
-    static func team(_ team: TeamRecord) -> WireJSON {
+    static func team(_ team: TeamRecord) -> JSONValue {
         .object([
             ("id", .string(team.id)), ("name", .string(team.name)), ("slug", .string(team.slug)),
             ("image", .null), ("createdAt", .string(Timestamp.format(team.createdAt))),
@@ -9,7 +11,7 @@ enum V1Encoding {
         ])
     }
 
-    static func member(_ member: MemberRecord) -> WireJSON {
+    static func member(_ member: MemberRecord) -> JSONValue {
         .object([
             ("id", .string(member.id)), ("userId", .string(member.userId)),
             ("name", .text(member.name)), ("email", .string(member.email)), ("image", .null),
@@ -18,7 +20,7 @@ enum V1Encoding {
         ])
     }
 
-    static func accountLink(_ link: AccountLinkRecord) -> WireJSON {
+    static func accountLink(_ link: AccountLinkRecord) -> JSONValue {
         .object([
             ("id", .string(link.id)), ("platform", .string("twitter")),
             ("platformId", .string(link.platformId)), ("name", .string(link.displayName)),
@@ -29,18 +31,18 @@ enum V1Encoding {
     }
 
     /// v1 tags and statuses share v2's fields (`Tag` has no `createdAt` in v1).
-    static func tag(_ tag: TagRecord) -> WireJSON { V2Encoding.tag(tag) }
+    static func tag(_ tag: TagRecord) -> JSONValue { V2Encoding.tag(tag) }
 
-    static func status(_ status: StatusRecord) -> WireJSON { V2Encoding.status(status) }
+    static func status(_ status: StatusRecord) -> JSONValue { V2Encoding.status(status) }
 
     static func prospect(_ contact: ContactRecord, in db: SQLiteConnection, withThreads: Bool)
-        throws -> WireJSON
+        throws -> JSONValue
     {
         let profile = try db.profile(contact.profileId)
-        var context: [(String, WireJSON)] = [
-            ("tags", .array(contact.tagIds.map(WireJSON.string))),
+        var context: [(String, JSONValue)] = [
+            ("tags", .array(contact.tagIds.map(JSONValue.string))),
             ("statusId", .text(contact.statusId)),
-            ("valuation", contact.valuation.map(WireJSON.double) ?? .null),
+            ("valuation", contact.valuation.map(JSONValue.double) ?? .null),
             ("notes", .text(contact.notes)),
         ]
         if withThreads {
@@ -59,7 +61,8 @@ enum V1Encoding {
                                 ("id", .string(thread.0)), ("accountLinkId", .string(thread.1)),
                                 (
                                     "lastMessageTimestamp",
-                                    Timestamp.json(try db.lastMessage(threadId: thread.0)?.createdAt)
+                                    Timestamp.json(
+                                        try db.lastMessage(threadId: thread.0)?.createdAt)
                                 ),
                                 ("createdAt", .string(Timestamp.format(thread.2))),
                             ])
@@ -74,7 +77,7 @@ enum V1Encoding {
             case "gray": "government"
             default: "none"
             }
-        let avatar = WireJSON.string(Avatars.url(profile.username))
+        let avatar = JSONValue.string(Avatars.url(profile.username))
         return .object([
             ("platform", .string("twitter")), ("platformId", .string(profile.platformId)),
             ("externalId", .string(contact.id)), ("documentId", .null),
@@ -113,18 +116,12 @@ enum V1Encoding {
         ])
     }
 
-    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> WireJSON {
+    /// A v1 thread. The emulator keeps no encrypted X Chat threads, so every
+    /// thread is `unencrypted`, matching v2's `encrypted: false`.
+    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> JSONValue {
         let contact = try db.contact(thread.contactId)
         let last = try db.lastMessage(threadId: thread.id)
-        let hasInbound = try db.row(
-            "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'inbound' LIMIT 1",
-            [.text(thread.id)]
-        ) { _ in true } ?? false
-        let hasOutbound = try db.row(
-            "SELECT 1 FROM messages WHERE thread_id = ? AND direction = 'outbound' LIMIT 1",
-            [.text(thread.id)]
-        ) { _ in true } ?? false
-        let lastMessage: WireJSON =
+        let lastMessage: JSONValue =
             last.map {
                 .object([
                     ("id", .string($0.id)), ("content", .string($0.content)),
@@ -133,7 +130,7 @@ enum V1Encoding {
                     ("userId", .text($0.memberId)), ("campaignId", .null),
                 ])
             } ?? .null
-        let typing: WireJSON =
+        let typing: JSONValue =
             switch thread.typing {
             case "enabled": .bool(true)
             case "disabled": .bool(false)
@@ -147,7 +144,7 @@ enum V1Encoding {
             ("computedSortTimestamp", .string(Timestamp.format(thread.sortAt))),
             ("createdAt", .string(Timestamp.format(thread.createdAt))),
             ("status", .string("active")),
-            ("variant", .string(hasInbound && hasOutbound ? "xChat" : "unencrypted")),
+            ("variant", .string("unencrypted")),
             ("accountLinkId", .string(thread.accountLinkId)), ("isSyncing", .bool(false)),
             ("isRequest", .bool(thread.isRequest)), ("typingIndicatorsEnabled", typing),
             ("lastMessage", lastMessage),
@@ -161,7 +158,7 @@ enum V1Encoding {
     }
 
     static func message(_ message: MessageRecord, team: String, in db: SQLiteConnection) throws
-        -> WireJSON
+        -> JSONValue
     {
         let thread = try db.thread(message.threadId)
         return .object([
@@ -179,9 +176,9 @@ enum V1Encoding {
         ])
     }
 
-    static func event(_ event: EventRecord, team: String) -> WireJSON {
-        var data: [(String, WireJSON)] = [(event.objectType + "Id", .string(event.objectId))]
-        if case .object(let pairs)? = WireJSON.parse(Array(event.data.utf8)) {
+    static func event(_ event: EventRecord, team: String) -> JSONValue {
+        var data: [(String, JSONValue)] = [(event.objectType + "Id", .string(event.objectId))]
+        if let pairs = JSONValue.parse(bytes: Array(event.data.utf8))?.pairs {
             data += pairs.filter { $0.0 != event.objectType + "Id" }
         }
         return .object([

@@ -1,10 +1,12 @@
+import InboxClient
+
 /// The v2 wire shapes (`openapi-v2.json` components), built from store rows.
 enum V2Encoding {
-    static let capabilities: [WireJSON] = [
+    static let capabilities: [JSONValue] = [
         "message:send", "message:reply", "thread:message-requests", "thread:archive:observe",
-    ].map(WireJSON.string)
+    ].map(JSONValue.string)
 
-    static func team(_ team: TeamRecord) -> WireJSON {
+    static func team(_ team: TeamRecord) -> JSONValue {
         .object([
             ("id", .string(team.id)), ("name", .string(team.name)), ("slug", .string(team.slug)),
             ("imageUrl", .null), ("currency", .string(team.currency)),
@@ -13,7 +15,7 @@ enum V2Encoding {
         ])
     }
 
-    static func member(_ member: MemberRecord) -> WireJSON {
+    static func member(_ member: MemberRecord) -> JSONValue {
         .object([
             ("id", .string(member.id)), ("name", .text(member.name)),
             ("email", .string(member.email)), ("imageUrl", .null), ("role", .string(member.role)),
@@ -21,7 +23,7 @@ enum V2Encoding {
         ])
     }
 
-    static func accountLink(_ link: AccountLinkRecord) -> WireJSON {
+    static func accountLink(_ link: AccountLinkRecord) -> JSONValue {
         .object([
             ("id", .string(link.id)), ("platform", .string("twitter")),
             ("platformId", .string(link.platformId)), ("username", .string(link.username)),
@@ -33,18 +35,21 @@ enum V2Encoding {
         ])
     }
 
-    static func tag(_ tag: TagRecord) -> WireJSON {
-        .object([("id", .string(tag.id)), ("name", .string(tag.name)), ("color", .string(tag.color))])
-    }
-
-    static func status(_ status: StatusRecord) -> WireJSON {
+    static func tag(_ tag: TagRecord) -> JSONValue {
         .object([
-            ("id", .string(status.id)), ("name", .string(status.name)),
-            ("color", .text(status.color)), ("createdAt", .string(Timestamp.format(status.createdAt))),
+            ("id", .string(tag.id)), ("name", .string(tag.name)), ("color", .string(tag.color)),
         ])
     }
 
-    static func profile(_ profile: ProfileRecord) -> WireJSON {
+    static func status(_ status: StatusRecord) -> JSONValue {
+        .object([
+            ("id", .string(status.id)), ("name", .string(status.name)),
+            ("color", .text(status.color)),
+            ("createdAt", .string(Timestamp.format(status.createdAt))),
+        ])
+    }
+
+    static func profile(_ profile: ProfileRecord) -> JSONValue {
         .object([
             ("id", .string(profile.id)), ("platform", .string("twitter")),
             ("platformId", .string(profile.platformId)), ("username", .string(profile.username)),
@@ -76,52 +81,69 @@ enum V2Encoding {
         ])
     }
 
-    static func contact(_ contact: ContactRecord, in db: SQLiteConnection) throws -> WireJSON {
+    static func contact(_ contact: ContactRecord, in db: SQLiteConnection) throws -> JSONValue {
         .object([
             ("id", .string(contact.id)),
             ("profiles", .array([profile(try db.profile(contact.profileId))])),
             ("statusId", .text(contact.statusId)),
-            ("tagIds", .array(contact.tagIds.map(WireJSON.string))), ("notes", .text(contact.notes)),
-            ("valuation", contact.valuation.map(WireJSON.double) ?? .null),
+            ("tagIds", .array(contact.tagIds.map(JSONValue.string))),
+            ("notes", .text(contact.notes)),
+            ("valuation", contact.valuation.map(JSONValue.double) ?? .null),
             ("assigneeId", .text(contact.assigneeId)),
             ("createdAt", .string(Timestamp.format(contact.createdAt))),
             ("updatedAt", .string(Timestamp.format(contact.updatedAt))),
         ])
     }
 
-    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection) throws -> WireJSON {
+    /// A thread, with the related objects `expand` names embedded after its fields.
+    static func thread(_ thread: ThreadRecord, in db: SQLiteConnection, expand: [String] = [])
+        throws -> JSONValue
+    {
         let contact = try db.contact(thread.contactId)
         let last = try db.lastMessage(threadId: thread.id)
-        let lastMessage: WireJSON =
+        let lastMessage: JSONValue =
             last.map {
                 .object([
                     ("id", .string($0.id)), ("direction", .string($0.direction)),
                     ("createdAt", .string(Timestamp.format($0.createdAt))),
                 ])
             } ?? .null
-        let activity: WireJSON =
+        let activity: JSONValue =
             last.map {
                 .object([
                     ("preview", .string($0.content)), ("direction", .string($0.direction)),
                     ("at", .string(Timestamp.format($0.createdAt))),
                 ])
             } ?? .null
-        return .object([
-            ("id", .string(thread.id)), ("platform", .string("twitter")),
-            ("platformId", .string(thread.platformId)),
-            ("accountLinkId", .string(thread.accountLinkId)),
-            ("profileId", .string(contact.profileId)), ("contactId", .string(contact.id)),
-            ("assigneeId", .text(thread.assigneeId ?? contact.assigneeId)),
-            ("isRequest", .bool(thread.isRequest)),
-            ("acceptanceState", .string(thread.isRequest ? "required" : "notRequired")),
-            ("archived", .bool(thread.archived)), ("unread", .bool(thread.unread)),
-            ("restrictions", .array([])), ("syncing", .bool(false)),
-            ("typingIndicators", .string(thread.typing)), ("lastMessage", lastMessage),
-            ("activity", activity), ("createdAt", .string(Timestamp.format(thread.createdAt))),
-        ])
+        let assigneeId = thread.assigneeId ?? contact.assigneeId
+        var expanded: [(String, JSONValue)] = []
+        for name in expand {
+            switch name {
+            case "profile": expanded.append((name, profile(try db.profile(contact.profileId))))
+            case "contact": expanded.append((name, try self.contact(contact, in: db)))
+            case "accountLink":
+                expanded.append((name, accountLink(try db.accountLink(thread.accountLinkId))))
+            case "assignee":
+                if let assigneeId { expanded.append((name, member(try db.member(assigneeId)))) }
+            default: break
+            }
+        }
+        return .object(
+            [
+                ("id", .string(thread.id)), ("platform", .string("twitter")),
+                ("platformId", .string(thread.platformId)),
+                ("accountLinkId", .string(thread.accountLinkId)),
+                ("profileId", .string(contact.profileId)), ("contactId", .string(contact.id)),
+                ("assigneeId", .text(assigneeId)), ("isRequest", .bool(thread.isRequest)),
+                ("acceptanceState", .string(thread.isRequest ? "required" : "notRequired")),
+                ("archived", .bool(thread.archived)), ("unread", .bool(thread.unread)),
+                ("restrictions", .array([])), ("syncing", .bool(false)),
+                ("typingIndicators", .string(thread.typing)), ("lastMessage", lastMessage),
+                ("activity", activity), ("createdAt", .string(Timestamp.format(thread.createdAt))),
+            ] + expanded)
     }
 
-    static func message(_ message: MessageRecord, in db: SQLiteConnection) throws -> WireJSON {
+    static func message(_ message: MessageRecord, in db: SQLiteConnection) throws -> JSONValue {
         let thread = try db.thread(message.threadId)
         return .object([
             ("id", .string(message.id)), ("threadId", .string(message.threadId)),
@@ -143,7 +165,7 @@ enum V2Encoding {
         ])
     }
 
-    private static func sentBy(_ message: MessageRecord) -> WireJSON {
+    private static func sentBy(_ message: MessageRecord) -> JSONValue {
         guard message.direction == "outbound" else { return .null }
         if message.origin == "api" {
             return .object([("type", .string("api")), ("tokenId", .null)])
@@ -153,7 +175,7 @@ enum V2Encoding {
     }
 
     private static func replyTo(_ message: MessageRecord, in db: SQLiteConnection) throws
-        -> WireJSON
+        -> JSONValue
     {
         guard let id = message.replyTo else { return .null }
         let original = try db.message(id)
@@ -163,7 +185,7 @@ enum V2Encoding {
         ])
     }
 
-    static func event(_ event: EventRecord) -> WireJSON {
+    static func event(_ event: EventRecord) -> JSONValue {
         .object([
             ("id", .string(event.id)), ("seq", .int(event.seq)), ("type", .string(event.type)),
             ("apiVersion", .string("2")),
@@ -175,7 +197,7 @@ enum V2Encoding {
                     ("url", .string(EventLog.url(type: event.objectType, id: event.objectId))),
                 ])
             ),
-            ("data", WireJSON.parse(Array(event.data.utf8)) ?? .object([])),
+            ("data", JSONValue.parse(bytes: Array(event.data.utf8)) ?? .object([])),
         ])
     }
 }
