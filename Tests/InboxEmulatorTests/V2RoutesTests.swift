@@ -146,6 +146,19 @@ struct V2RoutesTests {
         #expect(missing.errorCode == "tagNotFound")
     }
 
+    @Test("a whole valuation is written without a fraction, as the service writes it")
+    func valuationNumbers() throws {
+        let harness = try EmulatorHarness()
+        let id = try harness.store.demoContactId(3)
+        let whole = harness.call("PATCH", "/api/v2/contacts/\(id)", body: #"{"valuation": 1500}"#)
+        let fraction = harness.call(
+            "PATCH", "/api/v2/contacts/\(id)", body: #"{"valuation": 1500.25}"#)
+
+        #expect(whole.json?["valuation"] == .integer(1500))
+        #expect(whole.text.contains(#""valuation":1500,"#))
+        #expect(fraction.json?["valuation"] == .double(1500.25))
+    }
+
     @Test("a cursor the server never issued is a 400 invalidCursor")
     func invalidCursor() throws {
         let harness = try EmulatorHarness()

@@ -10,12 +10,9 @@ import Testing
     static func countingHost() throws -> (ScriptHost, RequestCount) {
         let requests = RequestCount()
         let backend = ScriptBackend(description: "counted") {
-            let router = EmulatorRouter(
-                store: try EmulatorStore(path: EmulatorStore.inMemory), token: "t",
+            EmulatedInbox.open(
+                store: try EmulatorStore(path: EmulatorStore.inMemory),
                 observer: { _ in requests.add() })
-            return InboxClients.make(
-                InboxConfiguration(baseURL: "http://e.invalid/api/v2", token: "t", rateLimits: []),
-                transport: RouterTransport(router: router))
         }
         return (try ScriptHost(options: ScriptHostOptions(backend: backend)), requests)
     }

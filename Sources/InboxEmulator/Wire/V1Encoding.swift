@@ -42,7 +42,7 @@ enum V1Encoding {
         var context: [(String, JSONValue)] = [
             ("tags", .array(contact.tagIds.map(JSONValue.string))),
             ("statusId", .text(contact.statusId)),
-            ("valuation", contact.valuation.map(JSONValue.double) ?? .null),
+            ("valuation", contact.valuation.map(JSONValue.number) ?? .null),
             ("notes", .text(contact.notes)),
         ]
         if withThreads {

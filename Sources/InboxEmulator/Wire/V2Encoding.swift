@@ -88,7 +88,7 @@ enum V2Encoding {
             ("statusId", .text(contact.statusId)),
             ("tagIds", .array(contact.tagIds.map(JSONValue.string))),
             ("notes", .text(contact.notes)),
-            ("valuation", contact.valuation.map(JSONValue.double) ?? .null),
+            ("valuation", contact.valuation.map(JSONValue.number) ?? .null),
             ("assigneeId", .text(contact.assigneeId)),
             ("createdAt", .string(Timestamp.format(contact.createdAt))),
             ("updatedAt", .string(Timestamp.format(contact.updatedAt))),
