@@ -13,7 +13,10 @@ struct Completer {
         var candidates: [String]
     }
 
-    let stack: LuaStack
+    /// The session whose names complete; it keeps the state alive.
+    let session: LuaSession
+
+    private var stack: LuaStack { session.stack }
 
     /// Completes the end of `line`, the text before the cursor.
     func complete(_ line: String) -> Completion {

@@ -28,7 +28,7 @@ final class EditLineReader: LineReader {
         guard files.count == 3, let editor = el_init("inbox-lua", files[0], files[1], files[2]),
             let history = history_init()
         else {
-            files.forEach { fclose($0) }
+            for file in files { fclose(file) }
             return nil
         }
         self.editor = editor
@@ -56,7 +56,7 @@ final class EditLineReader: LineReader {
     deinit {
         el_end(editor)
         history_end(history)
-        files.forEach { fclose($0) }
+        for file in files { fclose(file) }
     }
 
     func read(prompt: String) -> String? {

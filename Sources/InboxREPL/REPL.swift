@@ -85,7 +85,7 @@ public final class REPL {
         guard interactive else {
             return PlainLineReader(input: options.input, output: output)
         }
-        let completer = Completer(stack: session.lua.stack)
+        let completer = Completer(session: session.lua)
         let editor = EditLineReader(
             input: options.input, output: options.output, errors: options.errors,
             historyPath: options.historyPath, completer: completer.complete)

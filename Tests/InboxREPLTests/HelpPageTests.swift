@@ -1,0 +1,84 @@
+import Testing
+
+@testable import InboxREPL
+
+@Suite("help()")
+struct HelpPageTests {
+    private func documented() throws -> SessionHarness {
+        let repl = try SessionHarness()
+        _ = try repl.state.run(
+            """
+            inbox = {threads = {lookup = function() end, list = function() end}}
+            function undocumented() end
+            """)
+        try repl.document([
+            (
+                "inbox.threads.lookup", "inbox.threads.lookup(id) -> thread",
+                "Look up one thread by its id."
+            ),
+            ("inbox.threads.list", "(query?) -> threads", "List threads, newest first."),
+        ])
+        return repl
+    }
+
+    @Test("help(f) shows a binding's signature and summary")
+    func binding() throws {
+        let repl = try documented()
+        #expect(
+            repl.show("help(inbox.threads.lookup)")
+                == "inbox.threads.lookup(id) -> thread\n  Look up one thread by its id.")
+        #expect(
+            repl.show("help(inbox.threads.list)")
+                == "inbox.threads.list(query?) -> threads\n  List threads, newest first.")
+    }
+
+    @Test("help(module) lists the bindings it holds")
+    func module() throws {
+        let repl = try documented()
+        #expect(
+            repl.show("help(inbox.threads)") == """
+                  inbox.threads.list(query?) -> threads  List threads, newest first.
+                  inbox.threads.lookup(id) -> thread     Look up one thread by its id.
+                """)
+        #expect(repl.show("help(inbox)") == "no help for this table: it holds no bindings")
+    }
+
+    @Test("help of something undocumented says so")
+    func undocumented() throws {
+        let repl = try documented()
+        #expect(repl.show("help(undocumented)").hasPrefix("no help for function: 0x"))
+        #expect(repl.show("help(42)") == "no help for 42")
+    }
+
+    @Test("help() lists the bindings, modules and functions there are")
+    func overview() throws {
+        let repl = try documented()
+        let page = repl.show("help()")
+        #expect(page.hasPrefix("Type Lua at the prompt: an expression prints its values"))
+        #expect(
+            page.contains(
+                """
+                Bindings:
+                  inbox.threads.list(query?) -> threads  List threads, newest first.
+                  inbox.threads.lookup(id) -> thread     Look up one thread by its id.
+                Modules:
+                  _G coroutine debug inbox io math os package string table utf8
+                Functions:
+                  assert collectgarbage dofile error getmetatable ipairs load loadfile next
+                """))
+        #expect(page.hasSuffix("  tonumber tostring type undocumented warn xpcall"))
+    }
+
+    @Test("help() without any documentation still lists the globals")
+    func noDocs() throws {
+        let repl = try SessionHarness()
+        #expect(!repl.show("help()").contains("Bindings:"))
+        #expect(repl.show("help()").contains("Modules:\n  _G coroutine"))
+    }
+
+    @Test("what help returns prints as a pointer to the prompt")
+    func tostring() throws {
+        let repl = try SessionHarness()
+        #expect(repl.show("tostring(help())") == "\"help: type help() at the prompt\"")
+    }
+}
