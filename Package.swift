@@ -93,7 +93,9 @@ let package = Package(
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua"]),
-        .testTarget(name: "InboxREPLTests", dependencies: ["InboxREPL", "LuaKit", "CLua"]),
+        .testTarget(
+            name: "InboxREPLTests", dependencies: ["InboxREPL", "CInboxREPL", "LuaKit", "CLua"]
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,6 +91,12 @@ void inbox_repl_interrupt_close(void) {
 
 static void install(int flags) {
     struct sigaction action;
+    sigset_t interrupt;
+    /* A parent may have left SIGINT blocked (a thread pool's mask is
+     * inherited through fork and exec). */
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
     memset(&action, 0, sizeof action);
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
@@ -104,6 +111,7 @@ void inbox_repl_interrupt_prompt(void) {
 }
 
 void inbox_repl_interrupt_begin_run(lua_State *L) {
+    pending = 0;  /* a Ctrl-C from before the run is not for it */
     target = L;
     install(SA_RESETHAND);
 }
