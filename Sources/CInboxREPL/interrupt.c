@@ -23,7 +23,11 @@ static int input_fd = 0;
 static char prompt_text[64] = "> ";
 
 /* Raises at every instruction until the REPL removes the hook, so that a
- * pcall in the script cannot swallow the interrupt for long. */
+ * pcall in the script cannot swallow the interrupt for long.
+ * TODO: hooks belong to each Lua thread, and lua_newthread copies the
+ * hook only when a coroutine is created, so a loop inside a coroutine that
+ * existed before the Ctrl-C runs on (stock lua.c has the same gap); the
+ * watcher's callback still fires, so blocking bindings do stop. */
 static void stop_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     lua_pushliteral(L, "interrupted");

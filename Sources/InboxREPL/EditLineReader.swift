@@ -7,6 +7,9 @@ import Foundation
 ///
 /// Characters come through `inbox_repl_getc`, which also wakes up on Ctrl-C; the REPL
 /// then finds the interrupt flag set and abandons the line.
+///
+/// TODO: SIGWINCH is not handled, so a resize while a line is being edited draws wrongly
+/// until the next prompt (libedit reads the terminal size again at each `el_gets`).
 final class EditLineReader: LineReader {
     private let editor: OpaquePointer
     private let history: OpaquePointer

@@ -28,6 +28,7 @@ struct HelpPage {
             case LUA_TNIL, LUA_TNONE: return overview(session: session)
             case LUA_TFUNCTION: return function(at: subject)
             case LUA_TTABLE: return table(at: subject)
+            case LUA_TSTRING: return named(stack.text(at: subject))
             default:
                 var printer = PrettyPrinter(stack: stack, limits: REPLPrintLimits())
                 return "no help for " + printer.render(at: subject)
@@ -102,6 +103,16 @@ struct HelpPage {
         }
         var printer = PrettyPrinter(stack: stack, limits: REPLPrintLimits())
         return "no help for " + printer.render(at: index)
+    }
+
+    /// `help("inbox.threads.lookup")`, or `help("inbox.threads")` for all below it.
+    private func named(_ name: String) -> String {
+        let found = entries().filter { $0.name == name || $0.name.hasPrefix(name + ".") }
+        if found.count == 1, let entry = found.first, entry.name == name {
+            return entry.usage + (entry.summary.isEmpty ? "" : "\n  " + entry.summary)
+        }
+        guard !found.isEmpty else { return "no help for \"\(name)\"" }
+        return String(listing(found).dropLast())
     }
 
     private func table(at index: Int32) -> String {

@@ -43,6 +43,20 @@ struct HelpPageTests {
         #expect(repl.show("help(inbox)") == "no help for this table: it holds no bindings")
     }
 
+    @Test("help takes a binding's name too, or the name of a module")
+    func byName() throws {
+        let repl = try documented()
+        #expect(
+            repl.show("help('inbox.threads.lookup')")
+                == "inbox.threads.lookup(id) -> thread\n  Look up one thread by its id.")
+        #expect(
+            repl.show("help('inbox')") == """
+                  inbox.threads.list(query?) -> threads  List threads, newest first.
+                  inbox.threads.lookup(id) -> thread     Look up one thread by its id.
+                """)
+        #expect(repl.show("help('inbox.thread')") == "no help for \"inbox.thread\"")
+    }
+
     @Test("help of something undocumented says so")
     func undocumented() throws {
         let repl = try documented()
