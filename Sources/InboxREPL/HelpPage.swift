@@ -53,7 +53,7 @@ struct HelpPage {
         }
     }
 
-    /// The documentation of the function at `index`, if it has any.
+    /// The documentation of the function (or callable table) at `index`, if it has any.
     func entry(forFunctionAt index: Int32) -> Entry? {
         let function = stack.absolute(index)
         return stack.preserving {
@@ -115,21 +115,36 @@ struct HelpPage {
         return String(listing(found).dropLast())
     }
 
+    /// A documented table (a callable module) shows its own entry; any table lists the
+    /// bindings it holds, through `__index` tables too (the sandbox's read-only views).
     private func table(at index: Int32) -> String {
         var found: [Entry] = []
         stack.preserving {
-            lua_pushnil(stack.pointer)
-            while lua_next(stack.pointer, index) != 0 {
-                if lua_type(stack.pointer, -1) == LUA_TFUNCTION,
-                    let entry = entry(forFunctionAt: -1)
-                {
-                    found.append(entry)
+            var table = index
+            for _ in 0..<16 {
+                lua_pushnil(stack.pointer)
+                while lua_next(stack.pointer, table) != 0 {
+                    let type = lua_type(stack.pointer, -1)
+                    if type == LUA_TFUNCTION || type == LUA_TTABLE,
+                        let entry = entry(forFunctionAt: -1)
+                    {
+                        found.append(entry)
+                    }
+                    inbox_lua_pop(stack.pointer, 1)
                 }
-                inbox_lua_pop(stack.pointer, 1)
+                guard stack.pushIndexTable(of: table) else { break }
+                table = lua_gettop(stack.pointer)
             }
         }
-        guard !found.isEmpty else { return "no help for this table: it holds no bindings" }
-        return String(listing(found.sorted { $0.name < $1.name }).dropLast())
+        var text = ""
+        if let own = entry(forFunctionAt: index) {
+            text = own.usage + (own.summary.isEmpty ? "" : "\n  " + own.summary) + "\n"
+        }
+        if !found.isEmpty {
+            text += listing(found.sorted { $0.name < $1.name })
+        }
+        guard !text.isEmpty else { return "no help for this table: it holds no bindings" }
+        return String(text.dropLast())
     }
 
     /// One line a binding: its usage, padded, then its summary.

@@ -44,6 +44,16 @@ extension PrettyPrinter {
         let length = sequenceLength(at: index, marked: marked)
         let keys = otherKeys(at: index, length: length)
         if length == 0 && keys.isEmpty {
+            // An empty table that reads through to another (a read-only view of the
+            // sandbox) prints as the table it shows.
+            if !marked, lua_checkstack(lua, 4) != 0, stack.pushIndexTable(of: index) {
+                path.insert(identity)
+                defer {
+                    path.remove(identity)
+                    inbox_lua_pop(lua, 1)
+                }
+                return table(at: lua_gettop(lua), depth: depth)
+            }
             return .atom(marked ? "json.array{}" : "{}")
         }
         guard depth <= limits.depth, lua_checkstack(lua, 8) != 0 else { return .deep }

@@ -43,6 +43,30 @@ struct HelpPageTests {
         #expect(repl.show("help(inbox)") == "no help for this table: it holds no bindings")
     }
 
+    @Test("a documented callable table shows its entry, then its bindings, through views")
+    func callableModule() throws {
+        let repl = try SessionHarness()
+        _ = try repl.state.run(
+            """
+            local people = setmetatable({get = function() end}, {__call = function() end})
+            inbox = {people = setmetatable({}, {__index = people, __metatable = false})}
+            local docs = setmetatable({}, {__mode = "k"})
+            docs[people] = {name = "inbox.people", signature = "(query?)",
+              summary = "Iterate over people."}
+            docs[inbox.people] = docs[people]
+            docs[people.get] = {name = "inbox.people.get", signature = "(id)",
+              summary = "One person."}
+            debug.getregistry()["inbox-lua.docs"] = docs
+            """)
+        #expect(
+            repl.show("help(inbox.people)") == """
+                inbox.people(query?)
+                  Iterate over people.
+                  inbox.people.get(id)  One person.
+                """)
+        #expect(repl.show("inbox.people") == "{get = function: inbox.people.get}")
+    }
+
     @Test("help takes a binding's name too, or the name of a module")
     func byName() throws {
         let repl = try documented()
