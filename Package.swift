@@ -94,7 +94,8 @@ let package = Package(
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua"]),
         .testTarget(
-            name: "InboxREPLTests", dependencies: ["InboxREPL", "CInboxREPL", "LuaKit", "CLua"]
+            name: "InboxREPLTests",
+            dependencies: ["InboxREPL", "CInboxREPL", "CLuaJSON", "LuaKit", "CLua"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(

@@ -70,6 +70,8 @@ public final class REPL {
             if let entry = reply.entry {
                 reader.remember(entry)
             }
+            // What io.write left in C's buffer comes before the results, as in lua.c.
+            fflush(nil)
             output.write(reply.output)
             errors.write(reply.errors)
         }

@@ -45,6 +45,18 @@ struct CompleterTests {
         #expect(completer.complete("nothing.") == .init(insertion: "", candidates: []))
     }
 
+    @Test("the real json module's names")
+    func jsonNames() throws {
+        let repl = try SessionHarness()
+        try repl.openJSON()
+        let completer = Completer(session: repl.session.lua)
+        #expect(
+            completer.complete("json.")
+                == .init(
+                    insertion: "", candidates: ["array", "decode", "encode", "null", "pretty"]))
+        #expect(completer.complete("json.n") == .init(insertion: "ull", candidates: []))
+    }
+
     @Test("methods after `:` are the functions of the value and its __index, strings too")
     func methods() throws {
         let setup = """

@@ -66,6 +66,17 @@ struct PrettyPrinterTests {
         #expect(repl.show("null, {field = null}") == "json.null\t{field = json.null}")
     }
 
+    @Test("decoded JSON prints nulls, empty arrays and 64-bit ids as they are")
+    func decodedJSON() throws {
+        let repl = try SessionHarness()
+        try repl.openJSON()
+        let source = #"json.decode('{"a":null,"list":[],"ids":[1566123362161725441],"o":{}}')"#
+        #expect(
+            repl.show(source)
+                == "{a = json.null, ids = {1566123362161725441}, list = json.array{}, o = {}}")
+        #expect(repl.show("json.null") == "json.null")
+    }
+
     @Test("cycles are labelled and marked")
     func cycles() throws {
         let repl = try SessionHarness()

@@ -72,6 +72,12 @@ struct REPLPipeTests {
         #expect(result.status == 0)
     }
 
+    @Test("output a chunk leaves in C's buffer comes before the results")
+    func bufferedWrites() throws {
+        let result = try run(input: "io.write('partial') return 1\n")
+        #expect(result.output == "> io.write('partial') return 1\npartial1\n> \n")
+    }
+
     @Test("no history is written when the input is not a terminal")
     func noHistory() throws {
         let home = try TerminalDriver.temporaryDirectory()

@@ -1,4 +1,5 @@
 import CLua
+import CLuaJSON
 import LuaKit
 
 @testable import InboxREPL
@@ -27,6 +28,16 @@ final class SessionHarness {
     /// The printed result of one expression, without its newline.
     func show(_ expression: String) -> String {
         String(transcript(expression).dropLast())
+    }
+
+    /// Loads the real json module as the global `json`.
+    func openJSON() throws {
+        let lua = state.pointer!
+        lua_pushcclosure(lua, luaopen_inbox_json, 0)
+        guard inbox_lua_pcall(lua, 0, 1, 0) == LUA_OK else {
+            throw LuaError(kind: .runtime, message: "cannot open json")
+        }
+        lua_setglobal(lua, "json")
     }
 
     /// Registers documentation for the binding functions named in `entries`, as the
