@@ -85,12 +85,21 @@ int inbox_repl_interrupt_open(void) {
 }
 
 void inbox_repl_interrupt_close(void) {
-    /* Closing the write end ends the watcher's read with 0. */
+    /* Closing the write end ends a watcher's read with 0. */
     int writer = run_pipe[1];
     run_pipe[1] = -1;
     if (writer >= 0)
         close(writer);
+    if (run_pipe[0] >= 0)
+        close(run_pipe[0]);
+    run_pipe[0] = -1;
     close_pipe(prompt_pipe);
+}
+
+int inbox_repl_interrupt_watch_fd(void) {
+    int fd = run_pipe[0];
+    run_pipe[0] = -1;
+    return fd;
 }
 
 static void install(int flags) {
@@ -144,19 +153,13 @@ int inbox_repl_interrupt_take(void) {
     return was;
 }
 
-int inbox_repl_interrupt_wait(void) {
+int inbox_repl_interrupt_wait(int fd) {
     char byte;
     ssize_t n;
     do {
-        n = read(run_pipe[0], &byte, 1);
+        n = read(fd, &byte, 1);
     } while (n < 0 && errno == EINTR);
-    if (n <= 0) {
-        if (run_pipe[0] >= 0)
-            close(run_pipe[0]);
-        run_pipe[0] = -1;
-        return 0;
-    }
-    return 1;
+    return n > 0;
 }
 
 void inbox_repl_interrupt_raise(void) {

@@ -22,10 +22,13 @@ final class InterruptControl {
     /// Calls `handler` on a thread of its own for each Ctrl-C while a chunk runs, so that
     /// blocking calls (HTTP, sleeps) can be cancelled.
     func watch(_ handler: @escaping @Sendable () -> Void) {
+        let descriptor = inbox_repl_interrupt_watch_fd()
+        guard descriptor >= 0 else { return }
         let thread = Thread {
-            while inbox_repl_interrupt_wait() == 1 {
+            while inbox_repl_interrupt_wait(descriptor) == 1 {
                 handler()
             }
+            Foundation.close(descriptor)
         }
         thread.name = "inbox-lua REPL interrupts"
         thread.start()

@@ -21,6 +21,10 @@ int inbox_repl_interrupt_open(void);
  * returns 0. */
 void inbox_repl_interrupt_close(void);
 
+/* Hands the read end of the run pipe to a watcher, which closes it once
+ * inbox_repl_interrupt_wait returns 0. */
+int inbox_repl_interrupt_watch_fd(void);
+
 /* Installs the SIGINT handler for the prompt: each Ctrl-C wakes
  * inbox_repl_getc. */
 void inbox_repl_interrupt_prompt(void);
@@ -40,9 +44,10 @@ void inbox_repl_interrupt_restore(void);
 /* Returns 1 and clears the flag when a Ctrl-C came since the last call. */
 int inbox_repl_interrupt_take(void);
 
-/* Blocks until a Ctrl-C during a run; returns 1, or 0 once closed.  For a
- * watcher thread that cancels blocking calls. */
-int inbox_repl_interrupt_wait(void);
+/* Blocks on fd (from inbox_repl_interrupt_watch_fd) until a Ctrl-C during
+ * a run; returns 1, or 0 once closed.  For a watcher thread that cancels
+ * blocking calls. */
+int inbox_repl_interrupt_wait(int fd);
 
 /* Simulates a Ctrl-C, for tests. */
 void inbox_repl_interrupt_raise(void);
