@@ -127,21 +127,10 @@ struct Completer {
         return false
     }
 
-    /// The identifier keys of the value at `index` (when a table) and of its metatables'
+    /// The identifier keys of the value at `index` and what it inherits through
     /// `__index` tables; only functions when `methods`.
     private func fieldNames(ofValueAt index: Int32, methods: Bool) -> [String] {
-        stack.preserving {
-            var value = stack.absolute(index)
-            var names: [String] = []
-            for _ in 0..<16 {
-                if lua_type(stack.pointer, value) == LUA_TTABLE {
-                    names += stack.identifierKeys(of: value)
-                        .filter { !methods || $0.type == LUA_TFUNCTION }.map(\.name)
-                }
-                guard stack.pushIndexTable(of: value) else { break }
-                value = lua_gettop(stack.pointer)
-            }
-            return names
-        }
+        stack.inheritedIdentifierKeys(of: index)
+            .filter { !methods || $0.type == LUA_TFUNCTION }.map(\.name)
     }
 }

@@ -89,7 +89,7 @@ struct HelpPage {
         }
         let globals = stack.preserving { () -> [(name: String, type: Int32)] in
             stack.pushField("globals", of: session)
-            return stack.identifierKeys(of: -1)
+            return stack.inheritedIdentifierKeys(of: -1)
         }
         let modules = globals.filter { $0.type == LUA_TTABLE }.map(\.name).sorted()
         let functions = globals.filter { $0.type == LUA_TFUNCTION }.map(\.name).sorted()

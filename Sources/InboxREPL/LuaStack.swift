@@ -93,6 +93,27 @@ struct LuaStack {
         }
     }
 
+    /// The identifier keys of the value at `index` (when a table) and of the `__index`
+    /// tables of its metatables, raw, with their values' types; a key found twice counts
+    /// once, where it is found first.
+    func inheritedIdentifierKeys(of index: Int32) -> [(name: String, type: Int32)] {
+        preserving {
+            var value = absolute(index)
+            var keys: [(name: String, type: Int32)] = []
+            var seen: Set<String> = []
+            for _ in 0..<16 {
+                if lua_type(pointer, value) == LUA_TTABLE {
+                    for key in identifierKeys(of: value) where seen.insert(key.name).inserted {
+                        keys.append(key)
+                    }
+                }
+                guard pushIndexTable(of: value) else { break }
+                value = lua_gettop(pointer)
+            }
+            return keys
+        }
+    }
+
     /// Pushes the metatable's `__index` of the value at `index` when it is a table, read
     /// raw (ignoring `__metatable`), and returns true; pushes nothing otherwise.
     func pushIndexTable(of index: Int32) -> Bool {

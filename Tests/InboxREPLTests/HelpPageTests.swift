@@ -114,6 +114,15 @@ struct HelpPageTests {
         #expect(repl.show("help()").contains("Modules:\n  _G coroutine"))
     }
 
+    @Test("in the sandbox, help() lists the shared globals and the session's own")
+    func sandboxOverview() throws {
+        let repl = try SessionHarness(profile: .sandbox)
+        _ = repl.transcript("function mine() end")
+        let page = repl.show("help()")
+        #expect(page.contains("Modules:\n  _G coroutine math os package string table utf8\n"))
+        #expect(page.contains(" load mine next "))
+    }
+
     @Test("what help returns prints as a pointer to the prompt")
     func tostring() throws {
         let repl = try SessionHarness()
