@@ -49,7 +49,7 @@ final class REPLSession {
         }
         if let message = lua.compile(source) {
             // Unlike lua.c, an unfinished expression continues too: `{1,` then `2}`.
-            if message.hasSuffix("<eof>") || expressionError.hasSuffix("<eof>") {
+            if isIncomplete(message) || isIncomplete(expressionError) {
                 return REPLReply(continues: true)
             }
             return finish(REPLReply(errors: message + "\n"))
@@ -59,6 +59,11 @@ final class REPLSession {
             _ = lua.compile(source)
         }
         return finish(run())
+    }
+
+    /// True when the parser stopped at `<eof>`, so another line may complete the entry.
+    private func isIncomplete(_ message: String) -> Bool {
+        LuaError(kind: .syntax, message: message).isIncompleteInput
     }
 
     private func finish(_ reply: REPLReply) -> REPLReply {
