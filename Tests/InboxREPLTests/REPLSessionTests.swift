@@ -82,6 +82,13 @@ struct REPLSessionTests {
         #expect(try repl.state.global("fact") == .nil)
     }
 
+    @Test("rewriting locals keeps line numbers in errors")
+    func lineNumbers() throws {
+        let repl = try SessionHarness()
+        #expect(repl.transcript("local a = {", "1} error('x')").hasPrefix(">>\nstdin:2: x\n"))
+        #expect(repl.transcript("a") == "{1}\n")
+    }
+
     @Test("a local shadows a global, reads the old value on its right-hand side, and goes nil")
     func localShadowing() throws {
         let repl = try SessionHarness()
