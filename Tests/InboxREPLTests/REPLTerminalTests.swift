@@ -37,8 +37,8 @@ struct REPLTerminalTests {
         let terminal = try TerminalDriver()
         try terminal.enter("n = 1")
         try terminal.type("while true do n = n + 1 end")
-        try terminal.press("Enter")
-        usleep(300_000)
+        try terminal.submit()
+        usleep(200_000)
         try terminal.press("C-c")
         try terminal.waitFor { $0.hasSuffix("interrupted\n>") }
         try terminal.enter("n > 1")
@@ -57,6 +57,7 @@ struct REPLTerminalTests {
     func interruptPrompt() throws {
         let terminal = try TerminalDriver()
         try terminal.type("abandoned(")
+        try terminal.waitFor { $0.hasSuffix("> abandoned(") }
         try terminal.press("C-c")
         try terminal.waitFor { $0.hasSuffix("^C\n>") }
         try terminal.enter("if true then")

@@ -60,6 +60,22 @@ final class TerminalDriver {
         return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
     }
 
+    /// The row the cursor is on, from 0.
+    func cursorRow() throws -> Int {
+        Int(try tmux(["display-message", "-p", "-t", "0", "#{cursor_y}"]).filter(\.isNumber)) ?? -1
+    }
+
+    /// Presses Enter and waits until the line is submitted (the cursor leaves it), for
+    /// input that runs on without printing a prompt.
+    func submit() throws {
+        let row = try cursorRow()
+        try press("Enter")
+        let deadline = Date().addingTimeInterval(5)
+        while try cursorRow() == row && Date() < deadline {
+            usleep(20_000)
+        }
+    }
+
     /// True once the program in the pane has exited.
     func exited() throws -> Bool {
         try tmux(["display-message", "-p", "-t", "0", "#{pane_dead}"]).hasPrefix("1")
