@@ -16,7 +16,9 @@ import LuaKit
 ///     exit(try REPL(state: lua, options: options).run())
 ///
 /// The REPL writes to the descriptors of its options; `print` in Lua still writes to the
-/// process's standard output, as in `lua5.4`.
+/// process's standard output, as in `lua5.4`. While ``run()`` runs it owns SIGINT (one
+/// REPL at a time in a process; the previous handler comes back at the end), and on a
+/// terminal it sets `LC_CTYPE` from the environment, which libedit needs for UTF-8.
 public final class REPL {
     private let state: LuaState
     private let options: REPLOptions
