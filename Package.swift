@@ -29,6 +29,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .systemLibrary(
             name: "CMicroHTTPD",
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
@@ -95,9 +100,17 @@ let package = Package(
 
         // MARK: - Command line
 
+        // The REPL's signal handling and libedit input, in C: a signal handler
+        // may only call async-signal-safe functions.
+        .target(
+            name: "CInboxREPL",
+            dependencies: ["CLua", "CEdit"],
+            cSettings: [.headerSearchPath("../CLua")]
+        ),
+        .target(name: "InboxREPL", dependencies: ["LuaKit", "CLua", "CEdit", "CInboxREPL"]),
         .executableTarget(
             name: "InboxLuaCLI",
-            dependencies: ["LuaKit", "InboxEmulator"]
+            dependencies: ["LuaKit", "InboxEmulator", "InboxREPL"]
         ),
 
         // MARK: - Benchmarks
@@ -117,6 +130,10 @@ let package = Package(
         ),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
+        .testTarget(
+            name: "InboxREPLTests",
+            dependencies: ["InboxREPL", "CInboxREPL", "CLuaJSON", "LuaKit", "CLua"]
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",

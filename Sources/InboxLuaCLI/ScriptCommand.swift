@@ -1,4 +1,5 @@
 import Foundation
+import InboxREPL
 import LuaKit
 
 /// `inbox-lua script.lua [args]`: runs a script like `lua5.4 script.lua [args]` would.
@@ -8,8 +9,7 @@ import LuaKit
 enum ScriptCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard let path = arguments.first else {
-            printError("usage: inbox-lua script.lua [args]")
-            return 64
+            return runREPL()
         }
         let scriptArguments = arguments.dropFirst().map { LuaValue.string($0) }
 
@@ -25,6 +25,16 @@ enum ScriptCommand {
             }
             printError(text)
             return 1
+        } catch {
+            printError("inbox-lua: \(error)")
+            return 1
+        }
+    }
+
+    /// `inbox-lua` with no script: the REPL, for now without the inbox module.
+    private static func runREPL() -> Int32 {
+        do {
+            return try REPL(state: LuaState(profile: .full)).run()
         } catch {
             printError("inbox-lua: \(error)")
             return 1
