@@ -12,7 +12,7 @@
  */
 
 #include <histedit.h>
-#include <lua.h>
+#include <lua5.4/lua.h>
 
 /* Creates the wake-up pipes; returns 0, or -1 with errno set. */
 int inbox_repl_interrupt_open(void);
