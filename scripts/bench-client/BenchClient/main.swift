@@ -62,7 +62,7 @@ let server = try HTTPServer { request in
 let baseURL = server.baseURL + "/api/v2"
 let client = InboxV2Client(
     configuration: InboxConfiguration(baseURL: baseURL, token: "bench", rateLimits: []),
-    transport: StandardTransport())
+    transport: URLSessionTransport())
 
 func pageAll() throws -> Int {
     try client.allThreads(ThreadQuery(limit: pageSize)).collect().count
