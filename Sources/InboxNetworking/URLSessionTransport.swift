@@ -26,8 +26,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.httpShouldSetCookies = false
         configuration.urlCredentialStorage = nil
 
-        // Completion handlers only store the outcome and wake the caller, so one serial
-        // queue of the transport's own is enough and keeps them off the shared main queue.
+        // Completion handlers only store the outcome and wake the caller: one named serial
+        // queue is enough. (Measured in release: the session's default queue, a concurrent
+        // one, one over a DispatchQueue, or `data(for:)` cost the same per request.)
         let completions = OperationQueue()
         completions.name = "URLSessionTransport.completions"
         completions.maxConcurrentOperationCount = 1
