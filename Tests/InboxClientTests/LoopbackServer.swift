@@ -2,9 +2,8 @@ import Foundation
 import HTTPServer
 import InboxClient
 import InboxNetworking
-import Testing
 
-/// A scripted HTTP server on 127.0.0.1 and a client pointed at it over real sockets.
+/// A scripted HTTP server on 127.0.0.1 and a client pointed at it over `URLSessionTransport`.
 ///
 /// `script` answers request number `n` (0-based); every request is recorded.
 final class LoopbackServer: Sendable {
@@ -29,30 +28,14 @@ final class LoopbackServer: Sendable {
     func client(
         _ version: APIVersion = .v2,
         retry: RetryPolicy = RetryPolicy(backoffBase: 0.01, backoffMax: 0.05),
-        timeout: Double = 5, cancellation: CancellationToken = .init(),
-        transport: TransportKind = .plain
+        timeout: Double = 5, cancellation: CancellationToken = .init()
     ) -> any Inbox {
         let configuration = testConfiguration(
             version, baseURL: baseURL + "/api/" + version.rawValue, clock: clock.clock,
             retry: retry, timeout: timeout)
         return InboxClients.make(
-            configuration, transport: transport.make(), cancellation: cancellation)
+            configuration, transport: URLSessionTransport(), cancellation: cancellation)
     }
-}
-
-/// The two real transports, so behaviour tests run over each.
-enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case plain
-    case urlSession
-
-    func make() -> any HTTPTransport {
-        switch self {
-        case .plain: return PlainHTTPTransport()
-        case .urlSession: return URLSessionTransport()
-        }
-    }
-
-    var testDescription: String { rawValue }
 }
 
 /// The requests a server saw, in order.
