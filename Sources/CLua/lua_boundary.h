@@ -34,12 +34,20 @@ enum {
     /* Raise the value on top of the stack unchanged. */
     INBOX_LUA_RAISE_VALUE = -1,
     /* Raise the message on top, prefixed with the caller's position. */
-    INBOX_LUA_RAISE_MESSAGE = -2
+    INBOX_LUA_RAISE_MESSAGE = -2,
+    /* Raise a memory error: the Swift section went over the limit. */
+    INBOX_LUA_RAISE_MEMORY = -3,
+    /* Raise "Swift function already released" (only from a finalizer). */
+    INBOX_LUA_RAISE_RELEASED = -4
 };
 
-/* The Swift dispatcher: calls the closure in `box`, pushes its results and
- * returns how many, or one of the INBOX_LUA_RAISE_* codes. */
-typedef int (*inbox_lua_dispatch)(lua_State *L, void *box);
+struct inbox_lua_function_slot;
+
+/* The Swift dispatcher: marks the Swift section in the control block,
+ * calls the closure of `slot`, pushes its results and returns how many,
+ * or one of the INBOX_LUA_RAISE_* codes.  It never raises. */
+typedef int (*inbox_lua_dispatch)(lua_State *L,
+                                  struct inbox_lua_function_slot *slot);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
@@ -47,7 +55,8 @@ typedef struct inbox_lua_control {
      * at the start, in one cache line. */
     inbox_lua_dispatch dispatch;
     lua_State *current;      /* the thread running Swift code, if any */
-    int in_swift;            /* nonzero while a Swift frame is live */
+    int in_swift;            /* nonzero while a Swift frame is live;
+                              * the dispatcher counts its frames */
     int over_limit;          /* a Swift-section allocation went over */
     int tripped;             /* the INBOX_LUA_LIMIT_* that stopped a run */
     int depth;               /* nesting of Swift's protected calls */
@@ -174,40 +183,47 @@ static inline int inbox_lua_raise_memory(lua_State *L) {
 }
 
 /* The block of the userdata that holds a Swift closure: the retained
- * box first (so that inbox_lua_gc_object releases it), then the control,
- * saving a lua_getallocf on every call. */
+ * box first (so that inbox_lua_gc_object releases it), then what a call
+ * needs, so that the trampoline reads no other memory. */
 typedef struct inbox_lua_function_slot {
     void *box;
     inbox_lua_control *control;
+    inbox_lua_dispatch dispatch;
 } inbox_lua_function_slot;
 
-/* The lua_CFunction behind every Swift closure.  Upvalue 1 is the
- * userdata holding the slot.  Raising happens here, after the Swift
- * frame has returned.  [-0, +n, v] */
-static inline int inbox_lua_trampoline(lua_State *L) {
-    inbox_lua_function_slot *slot =
-        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
-    inbox_lua_control *c = slot->control;
-    int saved = c->in_swift;
-    lua_State *caller = c->current;
-    int n;
-    if (slot->box == NULL)  /* only reachable from a finalizer */
-        return luaL_error(L, "Swift function already released");
-    c->in_swift = 1;
-    c->current = L;  /* Swift's nested calls must run on this thread */
-    n = c->dispatch(L, slot->box);
-    c->current = caller;
-    c->in_swift = saved;
-    if (c->over_limit && !saved)
+/* Raises on behalf of the Swift dispatcher, whose frame has returned:
+ * `code` is one of the INBOX_LUA_RAISE_* codes.  Kept out of line so
+ * that the trampoline's own frame stays minimal.  [-(0|1), +1, v] */
+__attribute__((noinline, cold))
+static inline int inbox_lua_raise_code(lua_State *L, int code) {
+    switch (code) {
+    case INBOX_LUA_RAISE_MEMORY:
         return inbox_lua_raise_memory(L);
-    if (n >= 0)
-        return n;
-    if (n == INBOX_LUA_RAISE_MESSAGE) {
+    case INBOX_LUA_RAISE_RELEASED:
+        return luaL_error(L, "Swift function already released");
+    case INBOX_LUA_RAISE_MESSAGE:
         luaL_where(L, 1);
         lua_insert(L, -2);
         lua_concat(L, 2);
+        return lua_error(L);
+    default:
+        return lua_error(L);
     }
-    return lua_error(L);
+}
+
+/* The lua_CFunction behind every Swift closure.  Upvalue 1 is a light
+ * userdata pointing at the slot (a cheaper read than a full userdata),
+ * upvalue 2 the full userdata that holds the slot and keeps it alive.
+ * All bookkeeping of the Swift section happens in the dispatcher, so this
+ * frame only forwards; raising happens here, after the Swift frame has
+ * returned.  [-0, +n, v] */
+static inline int inbox_lua_trampoline(lua_State *L) {
+    inbox_lua_function_slot *slot =
+        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
+    int n = slot->dispatch(L, slot);
+    if (n < 0)
+        return inbox_lua_raise_code(L, n);
+    return n;
 }
 
 /* Pushes a Swift closure as a Lua function: box is retained by the
@@ -218,8 +234,11 @@ static inline void inbox_lua_push_function(lua_State *L, void *box,
         lua_newuserdatauv(L, sizeof *slot, 0);
     slot->box = box;
     slot->control = inbox_lua_control_of(L);
+    slot->dispatch = slot->control->dispatch;
     luaL_setmetatable(L, mt);
-    lua_pushcclosure(L, inbox_lua_trampoline, 1);
+    lua_pushlightuserdata(L, slot);
+    lua_insert(L, -2);
+    lua_pushcclosure(L, inbox_lua_trampoline, 2);
 }
 
 /* __gc of a userdata holding one retained Swift object.  Scripts cannot

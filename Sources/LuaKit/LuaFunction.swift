@@ -75,23 +75,57 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 }
 
 /// Runs the closure of a trampoline; see `inbox_lua_trampoline` in the shim. It never raises:
-/// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top.
-func luaKitDispatch(_ state: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
-    guard let state, let box else { return 0 }
+/// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top, and
+/// the trampoline raises once this frame has returned.
+///
+/// Inlined into its `@convention(c)` thunk, which is what the trampoline calls, to save a jump.
+///
+/// This is the whole Swift section of a call: `in_swift` is set before anything can allocate
+/// and restored after the last push, so an allocation over the memory limit in between
+/// succeeds, is recorded in `over_limit`, and becomes a memory error raised by the trampoline.
+@inline(__always)
+func luaKitDispatch(
+    _ state: OpaquePointer?, _ slot: UnsafeMutablePointer<inbox_lua_function_slot>?
+) -> Int32 {
+    // The trampoline passes its own state and the slot of its upvalue: neither is nil.
+    let state = state.unsafelyUnwrapped
+    let slot = slot.unsafelyUnwrapped
+    guard let box = slot.pointee.box else { return Int32(INBOX_LUA_RAISE_RELEASED) }
+    let control = slot.pointee.control.unsafelyUnwrapped
+    // Counted rather than saved and set, so that leaving needs no saved copy: every other
+    // reader only tests it for nonzero.
+    control.pointee.in_swift &+= 1
+    let caller = control.pointee.current
+    control.pointee.current = state  // Swift's nested calls must run on this thread
+
     // The userdata upvalue keeps the box alive for the whole call, so the box is borrowed
     // and `invoke` calls the closure in place: nothing is retained.
-    return Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
-        let results: LuaResults
-        do {
-            results = try function.invoke(LuaArguments(state: state, box: function))
-        } catch {
-            return luaKitPushError(error, state)
-        }
-        if case .none = results {
-            return 0
-        }
-        return luaKitPushResults(results, state)
+    let count = Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef {
+        luaKitRun($0, state)
     }
+
+    control.pointee.current = caller
+    control.pointee.in_swift &-= 1
+    if control.pointee.in_swift == 0 && control.pointee.over_limit != 0 {
+        return Int32(INBOX_LUA_RAISE_MEMORY)
+    }
+    return count
+}
+
+/// Calls `function` and pushes its results or its error.
+@inline(__always)
+private func luaKitRun(_ function: LuaFunctionBox, _ state: OpaquePointer) -> Int32 {
+    let results: LuaResults
+    do {
+        results = try function.invoke(LuaArguments(state: state, box: function))
+    } catch {
+        return luaKitPushError(error, state)
+    }
+    // `count` decodes the enum in fewer instructions than matching `.none` does.
+    if results.count == 0 {
+        return 0
+    }
+    return luaKitPushResults(results, state)
 }
 
 /// Pushes the results of a Swift function; kept out of line so the common path stays small.
