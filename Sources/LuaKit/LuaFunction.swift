@@ -121,11 +121,12 @@ private func luaKitRun(_ function: LuaFunctionBox, _ state: OpaquePointer) -> In
     } catch {
         return luaKitPushError(error, state)
     }
-    // `count` decodes the enum in fewer instructions than matching `.none` does.
-    if results.count == 0 {
-        return 0
+    // Listing the payload cases first compiles to one test of the tag for `.none`; matching
+    // `.none` alone also compares the payload words.
+    switch results {
+    case .one, .many: return luaKitPushResults(results, state)
+    case .none: return 0
     }
-    return luaKitPushResults(results, state)
 }
 
 /// Pushes the results of a Swift function; kept out of line so the common path stays small.
