@@ -41,13 +41,14 @@ enum {
     INBOX_LUA_RAISE_RELEASED = -4
 };
 
-struct inbox_lua_function_slot;
+struct inbox_lua_control;
 
 /* The Swift dispatcher: marks the Swift section in the control block,
- * calls the closure of `slot`, pushes its results and returns how many,
- * or one of the INBOX_LUA_RAISE_* codes.  It never raises. */
+ * calls the closure of the running trampoline, pushes its results and
+ * returns how many, or one of the INBOX_LUA_RAISE_* codes.  It never
+ * raises. */
 typedef int (*inbox_lua_dispatch)(lua_State *L,
-                                  struct inbox_lua_function_slot *slot);
+                                  struct inbox_lua_control *c);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
@@ -110,6 +111,15 @@ static inline const char *inbox_lua_tostring(lua_State *L, int i) {
     return lua_tostring(L, i);
 }
 
+/* The control block of a thread, kept in its extra space (manual
+ * section 4.6, lua_getextraspace: new threads copy the main thread's),
+ * for the trampoline: one load, where lua_getallocf is a call.  C
+ * modules must leave the area alone, as the manual gives it to the
+ * host.  [-0, +0, -] */
+static inline inbox_lua_control *inbox_lua_control_fast(lua_State *L) {
+    return *(inbox_lua_control **)lua_getextraspace(L);
+}
+
 /* The control block of any thread of a state.  [-0, +0, -] */
 static inline inbox_lua_control *inbox_lua_control_of(lua_State *L) {
     void *ud = NULL;
@@ -123,7 +133,7 @@ static inline double inbox_lua_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The allocator (manual section 4.1.3, lua_Alloc).  Lua assumes shrinking
+/* The allocator (manual section 4.6, lua_Alloc).  Lua assumes shrinking
  * never fails; growing past the limit fails outside the Swift section. */
 static inline void *inbox_lua_alloc(void *ud, void *ptr, size_t osize,
                                     size_t nsize) {
@@ -167,6 +177,7 @@ static inline void inbox_lua_warn(void *ud, const char *msg, int tocont) {
 static inline lua_State *inbox_lua_newstate(inbox_lua_control *c) {
     lua_State *L = lua_newstate(inbox_lua_alloc, c);
     if (L != NULL) {
+        *(inbox_lua_control **)lua_getextraspace(L) = c;
         lua_atpanic(L, inbox_lua_panic);
         lua_setwarnf(L, inbox_lua_warn, NULL);
     }
@@ -183,12 +194,9 @@ static inline int inbox_lua_raise_memory(lua_State *L) {
 }
 
 /* The block of the userdata that holds a Swift closure: the retained
- * box first (so that inbox_lua_gc_object releases it), then what a call
- * needs, so that the trampoline reads no other memory. */
+ * box, released by inbox_lua_gc_object. */
 typedef struct inbox_lua_function_slot {
     void *box;
-    inbox_lua_control *control;
-    inbox_lua_dispatch dispatch;
 } inbox_lua_function_slot;
 
 /* Raises on behalf of the Swift dispatcher, whose frame has returned:
@@ -214,13 +222,12 @@ static inline int inbox_lua_raise_code(lua_State *L, int code) {
 /* The lua_CFunction behind every Swift closure.  Upvalue 1 is a light
  * userdata pointing at the slot (a cheaper read than a full userdata),
  * upvalue 2 the full userdata that holds the slot and keeps it alive.
- * All bookkeeping of the Swift section happens in the dispatcher, so this
- * frame only forwards; raising happens here, after the Swift frame has
- * returned.  [-0, +n, v] */
+ * The dispatcher reads the slot and does all the bookkeeping of the
+ * Swift section, so this frame only forwards; raising happens here,
+ * after the Swift frame has returned.  [-0, +n, v] */
 static inline int inbox_lua_trampoline(lua_State *L) {
-    inbox_lua_function_slot *slot =
-        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
-    int n = slot->dispatch(L, slot);
+    inbox_lua_control *c = inbox_lua_control_fast(L);
+    int n = c->dispatch(L, c);
     if (n < 0)
         return inbox_lua_raise_code(L, n);
     return n;
@@ -233,8 +240,6 @@ static inline void inbox_lua_push_function(lua_State *L, void *box,
     inbox_lua_function_slot *slot = (inbox_lua_function_slot *)
         lua_newuserdatauv(L, sizeof *slot, 0);
     slot->box = box;
-    slot->control = inbox_lua_control_of(L);
-    slot->dispatch = slot->control->dispatch;
     luaL_setmetatable(L, mt);
     lua_pushlightuserdata(L, slot);
     lua_insert(L, -2);

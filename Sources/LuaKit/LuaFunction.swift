@@ -85,13 +85,16 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 /// succeeds, is recorded in `over_limit`, and becomes a memory error raised by the trampoline.
 @inline(__always)
 func luaKitDispatch(
-    _ state: OpaquePointer?, _ slot: UnsafeMutablePointer<inbox_lua_function_slot>?
+    _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?
 ) -> Int32 {
-    // The trampoline passes its own state and the slot of its upvalue: neither is nil.
+    // The trampoline passes its own state and control block: neither is nil, and upvalue 1
+    // of the running closure is a light userdata pointing at the slot.
     let state = state.unsafelyUnwrapped
-    let slot = slot.unsafelyUnwrapped
-    guard let box = slot.pointee.box else { return Int32(INBOX_LUA_RAISE_RELEASED) }
-    let control = slot.pointee.control.unsafelyUnwrapped
+    let control = control.unsafelyUnwrapped
+    let slot = lua_touserdata(state, inbox_lua_upvalueindex(1)).unsafelyUnwrapped
+    guard let box = slot.load(as: UnsafeMutableRawPointer?.self) else {
+        return Int32(INBOX_LUA_RAISE_RELEASED)
+    }
     // Counted rather than saved and set, so that leaving needs no saved copy: every other
     // reader only tests it for nonzero.
     control.pointee.in_swift &+= 1
