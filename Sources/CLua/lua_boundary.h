@@ -43,12 +43,19 @@ enum {
 
 struct inbox_lua_control;
 
+/* What the Swift dispatcher returns: a count of results or one of the
+ * INBOX_LUA_RAISE_* codes, and the state it was given, handed back so
+ * that the trampoline keeps nothing across the call. */
+typedef struct inbox_lua_outcome {
+    long count;
+    lua_State *L;
+} inbox_lua_outcome;
+
 /* The Swift dispatcher: marks the Swift section in the control block,
- * calls the closure of the running trampoline, pushes its results and
- * returns how many, or one of the INBOX_LUA_RAISE_* codes.  It never
- * raises. */
-typedef int (*inbox_lua_dispatch)(lua_State *L,
-                                  struct inbox_lua_control *c);
+ * calls the closure of the running trampoline and pushes its results
+ * or its error.  It never raises. */
+typedef inbox_lua_outcome (*inbox_lua_dispatch)(lua_State *L,
+                                                struct inbox_lua_control *c);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
@@ -227,10 +234,10 @@ static inline int inbox_lua_raise_code(lua_State *L, int code) {
  * after the Swift frame has returned.  [-0, +n, v] */
 static inline int inbox_lua_trampoline(lua_State *L) {
     inbox_lua_control *c = inbox_lua_control_fast(L);
-    int n = c->dispatch(L, c);
-    if (n < 0)
-        return inbox_lua_raise_code(L, n);
-    return n;
+    inbox_lua_outcome outcome = c->dispatch(L, c);
+    if (outcome.count < 0)
+        return inbox_lua_raise_code(outcome.L, (int)outcome.count);
+    return (int)outcome.count;
 }
 
 /* Pushes a Swift closure as a Lua function: box is retained by the

@@ -86,6 +86,14 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 @inline(__always)
 func luaKitDispatch(
     _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?
+) -> inbox_lua_outcome {
+    inbox_lua_outcome(count: Int(luaKitSection(state, control)), L: state)
+}
+
+/// The Swift section of a call: the count of results or an `INBOX_LUA_RAISE_*` code.
+@inline(__always)
+private func luaKitSection(
+    _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?
 ) -> Int32 {
     // The trampoline passes its own state and control block: neither is nil, and upvalue 1
     // of the running closure is a light userdata pointing at the slot.
