@@ -80,8 +80,8 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 ///
 /// Inlined into its `@convention(c)` thunk, which is what the trampoline calls, to save a jump.
 ///
-/// This is the whole Swift section of a call: `in_swift` is set before anything can allocate
-/// and restored after the last push, so an allocation over the memory limit in between
+/// This is the whole Swift section of a call: `in_swift` is set before the first call that may
+/// allocate (`lua_touserdata` cannot) and restored after the last push, so an allocation over the memory limit in between
 /// succeeds, is recorded in `over_limit`, and becomes a memory error raised by the trampoline.
 @inline(__always)
 func luaKitDispatch(
@@ -109,8 +109,8 @@ private func luaKitSection(
     let caller = control.pointee.current
     control.pointee.current = state  // Swift's nested calls must run on this thread
 
-    // The userdata upvalue keeps the box alive for the whole call, so the box is borrowed
-    // and `invoke` calls the closure in place: nothing is retained.
+    // Upvalue 2, the userdata that owns the box, keeps it alive for the whole call: borrowed,
+    // and `invoke` calls the closure in place, nothing is retained.
     let count = Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef {
         luaKitRun($0, state)
     }
