@@ -4,8 +4,12 @@ import CLua
 import Foundation
 import LuaKit
 
-let calls = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "1e7"
-let rounds = 3
+// `LuaKitBench [CALLS] [swift|raw]`: with a side named, only that loop runs, once, which is what
+// scripts/bench-core counts instructions of under callgrind.
+let arguments = CommandLine.arguments
+let calls = arguments.count > 1 ? arguments[1] : "1e7"
+let only = arguments.count > 2 ? arguments[2] : nil
+let rounds = only == nil ? 3 : 1
 
 /// Bytes a state holds by Lua's own count, after a full collection.
 func bytesInUse(_ state: OpaquePointer) -> Int {
@@ -34,13 +38,18 @@ func time(_ lua: LuaState, calling name: String) throws -> Double {
 do {
     let lua = try LuaState(profile: .full)
     try lua.register("noop") { _ in [] }
-    print("swift-binding-seconds \(try time(lua, calling: "noop"))")
     let state = lua.pointer!
     lua_rawgeti(state, inbox_lua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
     lua_pushcclosure(state, rawNoop, 0)
     inbox_lua_rawsetfield(state, -2, "rawnoop")
     inbox_lua_pop(state, 1)
-    print("raw-c-function-seconds \(try time(lua, calling: "rawnoop"))")
+    if only == nil || only == "swift" {
+        print("swift-binding-seconds \(try time(lua, calling: "noop"))")
+    }
+    if only == nil || only == "raw" {
+        print("raw-c-function-seconds \(try time(lua, calling: "rawnoop"))")
+    }
+    if only != nil { exit(0) }
 
     let bare = luaL_newstate()!
     print("bare-state-bytes \(bytesInUse(bare))")

@@ -34,12 +34,28 @@ enum {
     /* Raise the value on top of the stack unchanged. */
     INBOX_LUA_RAISE_VALUE = -1,
     /* Raise the message on top, prefixed with the caller's position. */
-    INBOX_LUA_RAISE_MESSAGE = -2
+    INBOX_LUA_RAISE_MESSAGE = -2,
+    /* Raise a memory error: the Swift section went over the limit. */
+    INBOX_LUA_RAISE_MEMORY = -3,
+    /* Raise "Swift function already released" (only from a finalizer). */
+    INBOX_LUA_RAISE_RELEASED = -4
 };
 
-/* The Swift dispatcher: calls the closure in `box`, pushes its results and
- * returns how many, or one of the INBOX_LUA_RAISE_* codes. */
-typedef int (*inbox_lua_dispatch)(lua_State *L, void *box);
+struct inbox_lua_control;
+
+/* What the Swift dispatcher returns: a count of results or one of the
+ * INBOX_LUA_RAISE_* codes, and the state it was given, handed back so
+ * that the trampoline keeps nothing across the call. */
+typedef struct inbox_lua_outcome {
+    long count;
+    lua_State *L;
+} inbox_lua_outcome;
+
+/* The Swift dispatcher: marks the Swift section in the control block,
+ * calls the closure of the running trampoline and pushes its results
+ * or its error.  It never raises. */
+typedef inbox_lua_outcome (*inbox_lua_dispatch)(lua_State *L,
+                                                struct inbox_lua_control *c);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
@@ -47,7 +63,8 @@ typedef struct inbox_lua_control {
      * at the start, in one cache line. */
     inbox_lua_dispatch dispatch;
     lua_State *current;      /* the thread running Swift code, if any */
-    int in_swift;            /* nonzero while a Swift frame is live */
+    int in_swift;            /* nonzero while a Swift frame is live;
+                              * the dispatcher counts its frames */
     int over_limit;          /* a Swift-section allocation went over */
     int tripped;             /* the INBOX_LUA_LIMIT_* that stopped a run */
     int depth;               /* nesting of Swift's protected calls */
@@ -101,6 +118,15 @@ static inline const char *inbox_lua_tostring(lua_State *L, int i) {
     return lua_tostring(L, i);
 }
 
+/* The control block of a thread, kept in its extra space (manual
+ * section 4.6, lua_getextraspace: new threads copy the main thread's),
+ * for the trampoline: one load, where lua_getallocf is a call.  C
+ * modules must leave the area alone, as the manual gives it to the
+ * host.  [-0, +0, -] */
+static inline inbox_lua_control *inbox_lua_control_fast(lua_State *L) {
+    return *(inbox_lua_control **)lua_getextraspace(L);
+}
+
 /* The control block of any thread of a state.  [-0, +0, -] */
 static inline inbox_lua_control *inbox_lua_control_of(lua_State *L) {
     void *ud = NULL;
@@ -114,7 +140,7 @@ static inline double inbox_lua_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The allocator (manual section 4.1.3, lua_Alloc).  Lua assumes shrinking
+/* The allocator (manual section 4.6, lua_Alloc).  Lua assumes shrinking
  * never fails; growing past the limit fails outside the Swift section. */
 static inline void *inbox_lua_alloc(void *ud, void *ptr, size_t osize,
                                     size_t nsize) {
@@ -158,6 +184,7 @@ static inline void inbox_lua_warn(void *ud, const char *msg, int tocont) {
 static inline lua_State *inbox_lua_newstate(inbox_lua_control *c) {
     lua_State *L = lua_newstate(inbox_lua_alloc, c);
     if (L != NULL) {
+        *(inbox_lua_control **)lua_getextraspace(L) = c;
         lua_atpanic(L, inbox_lua_panic);
         lua_setwarnf(L, inbox_lua_warn, NULL);
     }
@@ -174,40 +201,43 @@ static inline int inbox_lua_raise_memory(lua_State *L) {
 }
 
 /* The block of the userdata that holds a Swift closure: the retained
- * box first (so that inbox_lua_gc_object releases it), then the control,
- * saving a lua_getallocf on every call. */
+ * box, released by inbox_lua_gc_object. */
 typedef struct inbox_lua_function_slot {
     void *box;
-    inbox_lua_control *control;
 } inbox_lua_function_slot;
 
-/* The lua_CFunction behind every Swift closure.  Upvalue 1 is the
- * userdata holding the slot.  Raising happens here, after the Swift
- * frame has returned.  [-0, +n, v] */
-static inline int inbox_lua_trampoline(lua_State *L) {
-    inbox_lua_function_slot *slot =
-        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
-    inbox_lua_control *c = slot->control;
-    int saved = c->in_swift;
-    lua_State *caller = c->current;
-    int n;
-    if (slot->box == NULL)  /* only reachable from a finalizer */
-        return luaL_error(L, "Swift function already released");
-    c->in_swift = 1;
-    c->current = L;  /* Swift's nested calls must run on this thread */
-    n = c->dispatch(L, slot->box);
-    c->current = caller;
-    c->in_swift = saved;
-    if (c->over_limit && !saved)
+/* Raises on behalf of the Swift dispatcher, whose frame has returned:
+ * `code` is one of the INBOX_LUA_RAISE_* codes.  Kept out of line so
+ * that the trampoline's own frame stays minimal.  [-(0|1), +1, v] */
+__attribute__((noinline, cold))
+static inline int inbox_lua_raise_code(lua_State *L, int code) {
+    switch (code) {
+    case INBOX_LUA_RAISE_MEMORY:
         return inbox_lua_raise_memory(L);
-    if (n >= 0)
-        return n;
-    if (n == INBOX_LUA_RAISE_MESSAGE) {
+    case INBOX_LUA_RAISE_RELEASED:
+        return luaL_error(L, "Swift function already released");
+    case INBOX_LUA_RAISE_MESSAGE:
         luaL_where(L, 1);
         lua_insert(L, -2);
         lua_concat(L, 2);
+        return lua_error(L);
+    default:
+        return lua_error(L);
     }
-    return lua_error(L);
+}
+
+/* The lua_CFunction behind every Swift closure.  Upvalue 1 is a light
+ * userdata pointing at the slot (a cheaper read than a full userdata),
+ * upvalue 2 the full userdata that holds the slot and keeps it alive.
+ * The dispatcher reads the slot and does all the bookkeeping of the
+ * Swift section, so this frame only forwards; raising happens here,
+ * after the Swift frame has returned.  [-0, +n, v] */
+static inline int inbox_lua_trampoline(lua_State *L) {
+    inbox_lua_control *c = inbox_lua_control_fast(L);
+    inbox_lua_outcome outcome = c->dispatch(L, c);
+    if (outcome.count < 0)
+        return inbox_lua_raise_code(outcome.L, (int)outcome.count);
+    return (int)outcome.count;
 }
 
 /* Pushes a Swift closure as a Lua function: box is retained by the
@@ -217,9 +247,10 @@ static inline void inbox_lua_push_function(lua_State *L, void *box,
     inbox_lua_function_slot *slot = (inbox_lua_function_slot *)
         lua_newuserdatauv(L, sizeof *slot, 0);
     slot->box = box;
-    slot->control = inbox_lua_control_of(L);
     luaL_setmetatable(L, mt);
-    lua_pushcclosure(L, inbox_lua_trampoline, 1);
+    lua_pushlightuserdata(L, slot);
+    lua_insert(L, -2);
+    lua_pushcclosure(L, inbox_lua_trampoline, 2);
 }
 
 /* __gc of a userdata holding one retained Swift object.  Scripts cannot

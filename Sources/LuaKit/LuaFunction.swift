@@ -75,22 +75,68 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 }
 
 /// Runs the closure of a trampoline; see `inbox_lua_trampoline` in the shim. It never raises:
-/// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top.
-func luaKitDispatch(_ state: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
-    guard let state, let box else { return 0 }
-    // The userdata upvalue keeps the box alive for the whole call, so the box is borrowed
-    // and `invoke` calls the closure in place: nothing is retained.
-    return Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
-        let results: LuaResults
-        do {
-            results = try function.invoke(LuaArguments(state: state, box: function))
-        } catch {
-            return luaKitPushError(error, state)
-        }
-        if case .none = results {
-            return 0
-        }
-        return luaKitPushResults(results, state)
+/// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top, and
+/// the trampoline raises once this frame has returned.
+///
+/// Inlined into its `@convention(c)` thunk, which is what the trampoline calls, to save a jump.
+///
+/// This is the whole Swift section of a call: `in_swift` is set before the first call that may
+/// allocate (`lua_touserdata` cannot) and restored after the last push, so an allocation over the memory limit in between
+/// succeeds, is recorded in `over_limit`, and becomes a memory error raised by the trampoline.
+@inline(__always)
+func luaKitDispatch(
+    _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?
+) -> inbox_lua_outcome {
+    inbox_lua_outcome(count: Int(luaKitSection(state, control)), L: state)
+}
+
+/// The Swift section of a call: the count of results or an `INBOX_LUA_RAISE_*` code.
+@inline(__always)
+private func luaKitSection(
+    _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?
+) -> Int32 {
+    // The trampoline passes its own state and control block: neither is nil, and upvalue 1
+    // of the running closure is a light userdata pointing at the slot.
+    let state = state.unsafelyUnwrapped
+    let control = control.unsafelyUnwrapped
+    let slot = lua_touserdata(state, inbox_lua_upvalueindex(1)).unsafelyUnwrapped
+    guard let box = slot.load(as: UnsafeMutableRawPointer?.self) else {
+        return Int32(INBOX_LUA_RAISE_RELEASED)
+    }
+    // Counted rather than saved and set, so that leaving needs no saved copy: every other
+    // reader only tests it for nonzero.
+    control.pointee.in_swift &+= 1
+    let caller = control.pointee.current
+    control.pointee.current = state  // Swift's nested calls must run on this thread
+
+    // Upvalue 2, the userdata that owns the box, keeps it alive for the whole call: borrowed,
+    // and `invoke` calls the closure in place, nothing is retained.
+    let count = Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef {
+        luaKitRun($0, state)
+    }
+
+    control.pointee.current = caller
+    control.pointee.in_swift &-= 1
+    if control.pointee.in_swift == 0 && control.pointee.over_limit != 0 {
+        return Int32(INBOX_LUA_RAISE_MEMORY)
+    }
+    return count
+}
+
+/// Calls `function` and pushes its results or its error.
+@inline(__always)
+private func luaKitRun(_ function: LuaFunctionBox, _ state: OpaquePointer) -> Int32 {
+    let results: LuaResults
+    do {
+        results = try function.invoke(LuaArguments(state: state, box: function))
+    } catch {
+        return luaKitPushError(error, state)
+    }
+    // Listing the payload cases first compiles to one test of the tag for `.none`; matching
+    // `.none` alone also compares the payload words.
+    switch results {
+    case .one, .many: return luaKitPushResults(results, state)
+    case .none: return 0
     }
 }
 

@@ -155,4 +155,41 @@ private struct Oops: Error, CustomStringConvertible {
         lua.collectGarbage()
         #expect(weakToken == nil)
     }
+
+    @Test func aFunctionCalledAfterItsFinalizerRaisesAnError() throws {
+        let lua = try LuaState()
+        // Finalizers run in reverse order of marking: the holder, marked first, runs last,
+        // after the userdata behind `late` has released its closure.
+        _ = try lua.run(
+            """
+            holder = setmetatable({}, {__gc = function(o)
+                released = table.pack(pcall(o.f))
+            end})
+            """)
+        try lua.register("late") { _ in [] }
+        _ = try lua.run("holder.f = late late = nil holder = nil")
+        lua.collectGarbage()
+        lua.collectGarbage()
+        let results = try lua.run("return released.n, released[1], released[2]")
+        #expect(results == [2, false, "Swift function already released"])
+        #expect(lua.stackTop == 0)
+    }
+
+    @Test func memoryOverTheLimitInANestedBindingIsRaisedThere() throws {
+        let lua = try LuaState(limits: LuaLimits(memory: 1 << 20))
+        try lua.register("big") { _ in [.string([UInt8](repeating: 65, count: 2 << 20))] }
+        try lua.register("invoke") { arguments in
+            .many(try arguments.state.call(try arguments.function(1)))
+        }
+        let error = #expect(throws: LuaError.self) {
+            try lua.run("return invoke(function() return #big() end)")
+        }
+        #expect(error?.kind == .memory)
+        #expect(error?.message == "not enough memory")
+        #expect(lua.stackTop == 0)
+        #expect(
+            try lua.run("return invoke(function() return 'still usable' end)") == [
+                "still usable"
+            ])
+    }
 }
