@@ -103,12 +103,17 @@ void inbox_standalone_set_wake_fd(int wake_fd) {
 
 void inbox_standalone_catch_interrupt(lua_State *L) {
     struct sigaction action;
+    sigset_t unblock;
 
     interrupt_target = L;
     memset(&action, 0, sizeof action);
     action.sa_handler = standalone_on_interrupt;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have started us with SIGINT blocked (test runners do). */
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 void inbox_standalone_release_interrupt(void) {
@@ -151,5 +156,20 @@ int inbox_standalone_install_exit_k(lua_State *L) {
         lua_pushcfunction(L, standalone_os_exit);
         lua_setfield(L, -2, "exit");
     }
+    return 0;
+}
+
+/* MARK: -l */
+
+int inbox_standalone_require_k(lua_State *L) {
+    const char *global = luaL_checkstring(L, 1);
+
+    luaL_checkstring(L, 2);
+    lua_getglobal(L, "require");
+    lua_pushvalue(L, 2);
+    lua_call(L, 1, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, INBOX_LUA_GLOBALS_KEY);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, global);
     return 0;
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import InboxClient
 import InboxNetworking
 import InboxScripting
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Which Inbox a run talks to (DESIGN.md, "The embedded default: the emulator"): the live
 /// API when `INBOX_API_TOKEN` is set, else the local emulator. `--emulator` always wins, so

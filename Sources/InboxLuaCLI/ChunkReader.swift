@@ -1,7 +1,8 @@
+import LuaKit
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import LuaKit
 
 /// Reads a chunk from a file or stdin as `luaL_loadfilex` does: a UTF-8 byte order mark
 /// and a first line starting with `#` are skipped (its newline kept, so line numbers stay

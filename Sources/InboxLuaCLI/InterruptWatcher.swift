@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CLuaStandalone
 import Foundation
 import InboxClient
 import LuaKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Ctrl-C while a chunk runs: the C handler (lua_standalone.c) hooks the state so that the
 /// chunk stops at its next instruction. Once a backend is open, it also wakes this

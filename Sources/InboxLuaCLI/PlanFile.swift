@@ -1,7 +1,8 @@
+import InboxScripting
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import InboxScripting
 
 /// The file of `--plan-json FILE` (`-` for stdout), opened before the run so that a path
 /// that cannot be written is a usage error rather than a surprise at the end.

@@ -1,8 +1,9 @@
+import InboxScripting
+import LuaKit
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import InboxScripting
-import LuaKit
 
 /// `inbox-lua [options] [script [args]]`: validates the whole command line, chooses the
 /// backend, creates the host, then runs like `lua5.4` (see ``StandaloneRun``).

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CLua
 import CLuaStandalone
 import LuaKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension StandaloneRun {
     /// The `arg` table, `LUA_INIT` (unless `-E`), and the module search paths.
@@ -43,9 +44,9 @@ extension StandaloneRun {
         case .execute(let source):
             try runChunk(lua.load(source, name: "=(command line)"), arguments: [])
         case .require(let global, let module):
-            let require = try lua.global("require")
-            let loaded = try watcher.catching(lua) { try lua.call(require, [.string(module)]) }
-            try lua.setGlobal(global, loaded.first ?? .nil)
+            // In C, so that the module table itself (not a Swift copy) lands in the global.
+            let require = try cFunction(inbox_standalone_require_k)
+            try runChunk(require, arguments: [.string(global), .string(module)])
         case .warningsOn:
             if let state = lua.pointer {
                 inbox_standalone_warnings_on(state)
@@ -91,6 +92,20 @@ extension StandaloneRun {
 
     private func setPaths(_ statement: String, _ values: String...) throws {
         _ = try lua.run(statement, name: "=(inbox-lua)", arguments: values.map(LuaValue.string))
+    }
+
+    /// A C function as a value that ``LuaState/call(_:_:)`` can run protected: it is
+    /// passed through a hidden global, since LuaKit makes values only from the stack.
+    func cFunction(_ function: lua_CFunction) throws -> LuaValue {
+        let hidden = "\u{1}inbox-lua.c-function"
+        guard let state = lua.pointer else { return .nil }
+        _ = lua_getfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
+        lua_pushstring(state, hidden)
+        lua_pushcclosure(state, function, 0)
+        lua_rawset(state, -3)
+        inbox_lua_pop(state, 1)
+        defer { try? lua.setGlobal(hidden, .nil) }
+        return try lua.global(hidden)
     }
 
     /// Runs a C function inside `lua_pcall`, as the C boundary rule asks.

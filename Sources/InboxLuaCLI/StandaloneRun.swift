@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CLuaStandalone
 import InboxScripting
 import LuaKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One run of the command line, in `lua5.4`'s order (Lua 5.4 manual, section 7): the
 /// version line for `-v`, the `arg` table, `LUA_INIT`, then `-e`, `-l` and `-W` in the
@@ -99,7 +100,9 @@ final class StandaloneRun {
         }
         var text = "inbox-lua: \(error.message)"
         if let traceback = error.traceback, Self.wantsTraceback(error) {
-            text += "\n" + traceback + "\n\t[C]: in ?"
+            // lua5.4's tracebacks end in its C main function; the host stands in for it.
+            let bottom = "\n\t[C]: in ?"
+            text += "\n" + traceback + (traceback.hasSuffix(bottom) ? "" : bottom)
         }
         Output.error(text)
         return watcher.wasInterrupted ? 130 : 1

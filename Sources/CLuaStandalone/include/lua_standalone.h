@@ -54,6 +54,11 @@ void inbox_standalone_release_interrupt(void);
 /* True once SIGINT arrived while caught. */
 int inbox_standalone_interrupted(void);
 
+/* Option -l: global = require(module), given (global, module).  The
+ * module is stored in the globals Swift writes (in the sandbox, the
+ * shared ones every chunk reads through to).  Run protected. */
+int inbox_standalone_require_k(lua_State *L);
+
 /* Called by os.exit with the exit status before the process ends (and
  * before the state closes when os.exit's second argument is true).  It
  * must not call into Lua. */
