@@ -82,14 +82,16 @@ let package = Package(
             dependencies: ["CLua"],
             cSettings: [.headerSearchPath("../CLua")]
         ),
+        // libcurl for the live API, loaded on first use rather than at start-up.
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
         // Release builds link the Swift runtime and Foundation statically, which starts in a
         // fraction of the time of loading them as shared libraries (scripts/bench-run). The
-        // live API's transport is reached only through InboxScripting's lazy backend.
+        // live API's transport (CurlTransport) loads libcurl when a script first uses it.
         .executableTarget(
             name: "InboxLuaCLI",
             dependencies: [
-                "LuaKit", "CLua", "CLuaStandalone", "InboxScripting", "InboxClient",
-                "InboxNetworking", "InboxEmulator", "HTTPServer",
+                "LuaKit", "CLua", "CLuaStandalone", "CCurlLoader", "InboxScripting",
+                "InboxClient", "InboxEmulator", "HTTPServer",
             ],
             linkerSettings: [
                 .unsafeFlags(

@@ -1,5 +1,4 @@
 import InboxClient
-import InboxNetworking
 import InboxScripting
 
 #if canImport(Glibc)
@@ -45,10 +44,8 @@ struct BackendChoice {
         }
         let summary = "the Inbox API \(configuration.version.rawValue) at \(configuration.baseURL)"
         return ScriptBackend(description: summary) {
-            // TODO: URLSessionTransport links FoundationNetworking (and libcurl) into the
-            // executable; a transport loaded on first use would keep them off start-up.
             InboxClients.make(
-                configuration, transport: URLSessionTransport(), cancellation: cancellation)
+                configuration, transport: CurlTransport(), cancellation: cancellation)
         }
     }
 
