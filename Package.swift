@@ -29,9 +29,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Headers only: the library is loaded on first use by MicroHTTPDLoader.
         .systemLibrary(
             name: "CMicroHTTPD",
-            pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
 
@@ -49,7 +49,10 @@ let package = Package(
 
         // MARK: - HTTP server on loopback (libmicrohttpd), for the emulator
 
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        // libmicrohttpd's entry points, forwarded to the library loaded on first use, so that
+        // linking the emulator does not load GnuTLS into every process at start-up.
+        .target(name: "MicroHTTPDLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "MicroHTTPDLoader"]),
 
         // MARK: - Inbox client: domain model, protocol, v1 and v2 over HTTP
 
