@@ -43,17 +43,20 @@ typedef int (*inbox_lua_dispatch)(lua_State *L, void *box);
 
 /* Per-state bookkeeping, the allocator's user data.  Owned by Swift. */
 typedef struct inbox_lua_control {
-    size_t used;             /* bytes allocated by the state */
-    size_t limit;            /* memory limit in bytes; 0: none */
+    /* Read and written on every call of a Swift function: kept together
+     * at the start, in one cache line. */
+    inbox_lua_dispatch dispatch;
+    lua_State *current;      /* the thread running Swift code, if any */
     int in_swift;            /* nonzero while a Swift frame is live */
     int over_limit;          /* a Swift-section allocation went over */
     int tripped;             /* the INBOX_LUA_LIMIT_* that stopped a run */
     int depth;               /* nesting of Swift's protected calls */
+    size_t used;             /* bytes allocated by the state */
+    size_t limit;            /* memory limit in bytes; 0: none */
     long long instructions;  /* instruction budget of a run; 0: none */
     long long left;          /* instructions left in this run */
     double timeout;          /* seconds a run may take; 0: none */
     double deadline;         /* CLOCK_MONOTONIC seconds */
-    inbox_lua_dispatch dispatch;
     void (*release)(void *object);  /* releases a retained Swift object */
     void *owner;             /* the Swift LuaState, unretained */
 } inbox_lua_control;
@@ -78,6 +81,21 @@ static inline int inbox_lua_count_kb(lua_State *L) {
 }
 static inline int inbox_lua_count_b(lua_State *L) {
     return lua_gc(L, LUA_GCCOUNTB);
+}
+/* t[k] = v without metamethods, for t at idx and v on top.  [-1, +0, m] */
+static inline void inbox_lua_rawsetfield(lua_State *L, int idx,
+                                         const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    lua_insert(L, -2);
+    lua_rawset(L, idx);
+}
+/* Pushes t[k] without metamethods, for t at idx.  [-0, +1, m] */
+static inline int inbox_lua_rawgetfield(lua_State *L, int idx,
+                                        const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    return lua_rawget(L, idx);
 }
 static inline const char *inbox_lua_tostring(lua_State *L, int i) {
     return lua_tostring(L, i);
@@ -155,18 +173,30 @@ static inline int inbox_lua_raise_memory(lua_State *L) {
     return lua_error(L);
 }
 
-/* The lua_CFunction behind every Swift closure.  Upvalue 1 is a userdata
- * holding the boxed closure.  Raising happens here, after the Swift frame
- * has returned.  [-0, +n, v] */
+/* The block of the userdata that holds a Swift closure: the retained
+ * box first (so that inbox_lua_gc_object releases it), then the control,
+ * saving a lua_getallocf on every call. */
+typedef struct inbox_lua_function_slot {
+    void *box;
+    inbox_lua_control *control;
+} inbox_lua_function_slot;
+
+/* The lua_CFunction behind every Swift closure.  Upvalue 1 is the
+ * userdata holding the slot.  Raising happens here, after the Swift
+ * frame has returned.  [-0, +n, v] */
 static inline int inbox_lua_trampoline(lua_State *L) {
-    inbox_lua_control *c = inbox_lua_control_of(L);
-    void **box = (void **)lua_touserdata(L, lua_upvalueindex(1));
+    inbox_lua_function_slot *slot =
+        (inbox_lua_function_slot *)lua_touserdata(L, lua_upvalueindex(1));
+    inbox_lua_control *c = slot->control;
     int saved = c->in_swift;
+    lua_State *caller = c->current;
     int n;
-    if (*box == NULL)  /* only reachable from a finalizer */
+    if (slot->box == NULL)  /* only reachable from a finalizer */
         return luaL_error(L, "Swift function already released");
     c->in_swift = 1;
-    n = c->dispatch(L, *box);
+    c->current = L;  /* Swift's nested calls must run on this thread */
+    n = c->dispatch(L, slot->box);
+    c->current = caller;
     c->in_swift = saved;
     if (c->over_limit && !saved)
         return inbox_lua_raise_memory(L);
@@ -180,9 +210,15 @@ static inline int inbox_lua_trampoline(lua_State *L) {
     return lua_error(L);
 }
 
-/* Pushes a Swift closure as a Lua function; the box userdata must be on
- * top and is popped.  [-1, +1, -] */
-static inline void inbox_lua_push_trampoline(lua_State *L) {
+/* Pushes a Swift closure as a Lua function: box is retained by the
+ * caller and released by __gc of the userdata.  [-0, +1, m] */
+static inline void inbox_lua_push_function(lua_State *L, void *box,
+                                           const char *mt) {
+    inbox_lua_function_slot *slot = (inbox_lua_function_slot *)
+        lua_newuserdatauv(L, sizeof *slot, 0);
+    slot->box = box;
+    slot->control = inbox_lua_control_of(L);
+    luaL_setmetatable(L, mt);
     lua_pushcclosure(L, inbox_lua_trampoline, 1);
 }
 

@@ -130,7 +130,10 @@ static inline int inbox_lua_lib_resume(lua_State *L) {
 }
 
 /* string.rep (upvalue 1) that checks the size against the memory limit
- * before one long C call could build it. */
+ * before one long C call could build it.
+ * TODO: with a deadline but no memory limit, one huge string.rep (or
+ * table.concat, or a plain string.format) still runs to its end; only
+ * the memory limit bounds those single C calls. */
 static inline int inbox_lua_lib_rep(lua_State *L) {
     inbox_lua_control *c = inbox_lua_control_of(L);
     size_t len, seplen = 0;

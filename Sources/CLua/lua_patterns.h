@@ -223,8 +223,11 @@ static inline const char *inbox_lua_pat_backref(inbox_lua_matcher *m,
                                                 const char *s, int digit) {
     int i = digit - '1';
     size_t len;
-    if (i < 0 || i >= m->ncaptures || m->captures[i].len < 0)
+    if (i < 0 || i >= m->ncaptures
+        || m->captures[i].len == INBOX_LUA_PAT_OPEN)
         luaL_error(m->L, "invalid capture index %%%d", i + 1);
+    if (m->captures[i].len == INBOX_LUA_PAT_POSITION)
+        return NULL;  /* a position has no text to repeat */
     len = (size_t)m->captures[i].len;
     if ((size_t)(m->subject_end - s) < len
         || memcmp(m->captures[i].start, s, len) != 0)

@@ -16,6 +16,34 @@ static inline int inbox_lua_readonly_newindex(lua_State *L) {
                       luaL_tolstring(L, 2, NULL));
 }
 
+/* __len of a proxy: the length of the table it reads.  [-0, +1, -] */
+static inline int inbox_lua_readonly_len(lua_State *L) {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+/* The iterator behind __pairs: next over upvalue 1, so the writable
+ * table itself never reaches the script. */
+static inline int inbox_lua_readonly_next(lua_State *L) {
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1)))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+/* __pairs of a proxy.  [-0, +3, m] */
+static inline int inbox_lua_readonly_pairs(lua_State *L) {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushcclosure(L, inbox_lua_readonly_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
 /* True when the value at idx is a read-only proxy.  [-0, +0, -] */
 static inline int inbox_lua_is_readonly(lua_State *L, int idx) {
     int found = 0;
@@ -42,11 +70,15 @@ static inline int inbox_lua_lib_rawset(lua_State *L) {
  * it and refuses writes.  [-1, +1, m] */
 static inline void inbox_lua_push_readonly(lua_State *L) {
     lua_newtable(L);
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 5);
     lua_pushvalue(L, -3);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, inbox_lua_readonly_newindex);
     lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, inbox_lua_readonly_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, inbox_lua_readonly_pairs);
+    lua_setfield(L, -2, "__pairs");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);

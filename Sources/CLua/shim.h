@@ -1,9 +1,11 @@
 #ifndef INBOX_LUA_CLUA_SHIM_H
 #define INBOX_LUA_CLUA_SHIM_H
 
-#include <lua.h>
-#include <lauxlib.h>
-#include <lualib.h>
+/* Debian's liblua5.4-dev: headers in /usr/include/lua5.4, linked
+ * statically (see Package.swift). */
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
 
 #include "lua_boundary.h"
 #include "lua_limits.h"

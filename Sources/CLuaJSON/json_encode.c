@@ -1,233 +1,20 @@
 /*
- * Lua values to JSON text.  The text grows in a buffer that starts on the
- * C stack and moves into a userdata when it outgrows it, so an error
- * halfway (a function value, a cycle, a memory limit) leaves nothing to
- * free by hand.
+ * Lua values to JSON text: tables, the path and cycle checks; scalars and
+ * the text buffer are in json_encode_scalar.c.  The text grows in a buffer
+ * that starts on the C stack and moves into a userdata when it outgrows
+ * it, so an error halfway (a function value, a cycle, a memory limit)
+ * leaves nothing to free by hand.
  */
 
-#include <locale.h>
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "include/inbox_json.h"
-#include "json_internal.h"
-#include "shim.h"
-
-/* Levels of the path kept in the encoder itself; deeper values move the
- * path into a userdata. */
-#define JSON_INLINE_LEVELS 32
-
-/* One table being written, and which of its members is being written. */
-typedef struct Level {
-    const void *table;
-    const char *key; /* NULL while writing element index of an array */
-    size_t key_length;
-    lua_Integer index;
-} Level;
-
-typedef struct Encoder {
-    lua_State *L;
-    char *text;
-    size_t length, capacity;
-    int text_slot, path_slot, null_slot, mark_slot;
-    int indent, depth;
-    Level *path;
-    Level inline_path[JSON_INLINE_LEVELS];
-    char inline_text[1024];
-} Encoder;
+#include "json_encoder.h"
 
 static void encode_value(Encoder *e, int idx);
 
 #define MIXED_KEYS "cannot encode a table whose keys are neither 1..n " \
     "nor all strings"
-
-/* Makes room for extra more bytes.  [-0, +0, m] */
-static void grow(Encoder *e, size_t extra) {
-    size_t size = e->capacity * 2;
-    char *bigger;
-
-    if (size < e->length + extra)
-        size = e->length + extra;
-    bigger = lua_newuserdatauv(e->L, size, 0);
-    memcpy(bigger, e->text, e->length);
-    lua_replace(e->L, e->text_slot);
-    e->text = bigger;
-    e->capacity = size;
-}
-
-static inline char *room(Encoder *e, size_t extra) {
-    if (e->capacity - e->length < extra)
-        grow(e, extra);
-    return e->text + e->length;
-}
-
-static inline void add_bytes(Encoder *e, const char *bytes, size_t n) {
-    memcpy(room(e, n), bytes, n);
-    e->length += n;
-}
-
-static inline void add_char(Encoder *e, char c) {
-    *room(e, 1) = c;
-    e->length++;
-}
-
-/* Longest key, and most levels, that an error message spells out. */
-#define PATH_KEY_BYTES 40
-#define PATH_LEVELS 12
-
-/* Adds one level of a path: ".name", "[\"odd key\"]" or "[3]".
- * [-?, +?, m] (uses the buffer) */
-static void add_level(luaL_Buffer *b, const Level *level) {
-    size_t j, n = level->key_length;
-    int plain = n > 0;
-
-    if (level->key == NULL) {
-        lua_pushfstring(b->L, "[%I]", level->index);
-        luaL_addvalue(b);
-        return;
-    }
-    for (j = 0; j < n && plain; j++) {
-        unsigned char c = (unsigned char)level->key[j];
-        plain = c == '_' || (unsigned)((c | 0x20) - 'a') < 26u
-            || (j > 0 && (unsigned)(c - '0') < 10u);
-    }
-    luaL_addstring(b, plain ? "." : "[\"");
-    luaL_addlstring(b, level->key, n > PATH_KEY_BYTES ? PATH_KEY_BYTES : n);
-    luaL_addstring(b, n > PATH_KEY_BYTES ? "..." : "");
-    luaL_addstring(b, plain ? "" : "\"]");
-}
-
-/* Pushes the path of the member being written at each of the first
- * levels, as ".threads[3].fn"; a deep one loses its middle.
- * [-0, +1, m] */
-static void push_path(Encoder *e, int levels) {
-    luaL_Buffer b;
-    int i;
-
-    luaL_buffinit(e->L, &b);
-    for (i = 1; i <= levels; i++) {
-        if (levels > PATH_LEVELS && i == PATH_LEVELS / 2 + 1) {
-            luaL_addstring(&b, "...");
-            i = levels - PATH_LEVELS / 2 + 1;
-        }
-        add_level(&b, &e->path[i]);
-    }
-    luaL_pushresult(&b);
-}
-
-/* Raises "json.encode: <what> at <path>" for the value at depth levels
- * (the path is left out for the value passed in).  [-0, +0, v] */
-static void fail(Encoder *e, int levels, const char *what) {
-    push_path(e, levels);
-    luaL_error(e->L, "json.encode: %s%s%s", what, levels > 0 ? " at " : "",
-               lua_tostring(e->L, -1));
-}
-
-/* Raises for a value of a type JSON has no place for.  [-0, +0, v] */
-static void fail_value(Encoder *e, int idx) {
-    lua_pushfstring(e->L, "cannot encode %s", luaL_typename(e->L, idx));
-    fail(e, e->depth, lua_tostring(e->L, -1));
-}
-
-/* Writes the byte string s as a JSON string.  [-0, +0, v] */
-static void encode_string(Encoder *e, const char *s, size_t n) {
-    static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-
-    room(e, n + 2);
-    e->text[e->length++] = '"';
-    for (;;) {
-        const unsigned char *run = p;
-        unsigned c;
-        while (end - p >= 8 && !json_word_special(p))
-            p += 8;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"'
-               && *p != '\\')
-            p++;
-        add_bytes(e, (const char *)run, (size_t)(p - run));
-        if (p >= end)
-            break;
-        c = *p;
-        if (c >= 0x80) {
-            size_t length = json_utf8_length(p, end);
-            if (length == 0) {
-                lua_pushfstring(e->L, "invalid UTF-8 at byte %I of string",
-                                (lua_Integer)(p - (const unsigned char *)s)
-                                    + 1);
-                fail(e, e->depth, lua_tostring(e->L, -1));
-            }
-            add_bytes(e, (const char *)p, length);
-            p += length;
-            continue;
-        }
-        {
-            char *out = room(e, 6);
-            out[0] = '\\';
-            e->length += 2;
-            switch (c) {
-            case '"': out[1] = '"'; break;
-            case '\\': out[1] = '\\'; break;
-            case '\b': out[1] = 'b'; break;
-            case '\f': out[1] = 'f'; break;
-            case '\n': out[1] = 'n'; break;
-            case '\r': out[1] = 'r'; break;
-            case '\t': out[1] = 't'; break;
-            default:
-                memcpy(out + 1, "u00", 3);
-                out[4] = hex[c >> 4];
-                out[5] = hex[c & 15];
-                e->length += 4;
-            }
-        }
-        p++;
-    }
-    add_char(e, '"');
-}
-
-/* Writes the decimal digits of an integer.  [-0, +0, m] */
-static void encode_integer(Encoder *e, lua_Integer value) {
-    char digits[24], *p = digits + sizeof digits;
-    uint64_t u = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
-
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    if (value < 0)
-        *--p = '-';
-    add_bytes(e, p, (size_t)(digits + sizeof digits - p));
-}
-
-/* Writes a finite float in the fewest of 15, 16 or 17 significant digits
- * that read back as the same double, and with a '.' or an exponent, so
- * it decodes as a float again.  [-0, +0, v] */
-static void encode_float(Encoder *e, lua_Number value) {
-    char text[40];
-    char point = lua_getlocaledecpoint();
-    int length = 0, precision, i, looks_integral = 1;
-
-    if (isnan(value))
-        fail(e, e->depth, "cannot encode NaN");
-    if (isinf(value))
-        fail(e, e->depth, value > 0 ? "cannot encode inf"
-                                    : "cannot encode -inf");
-    for (precision = 15; precision <= 17; precision++) {
-        length = snprintf(text, sizeof text, "%.*g", precision,
-                          (double)value);
-        if (strtod(text, NULL) == (double)value)
-            break;
-    }
-    for (i = 0; i < length; i++) {
-        if (text[i] == point)
-            text[i] = '.';
-        if (text[i] == '.' || text[i] == 'e')
-            looks_integral = 0;
-    }
-    add_bytes(e, text, (size_t)length);
-    if (looks_integral)
-        add_bytes(e, ".0", 2);
-}
 
 /* Writes a line break and the indent of the current depth, when
  * indenting.  [-0, +0, m] */
@@ -251,13 +38,13 @@ static void enter(Encoder *e, int idx) {
     if (e->depth >= INBOX_JSON_MAX_DEPTH) {
         lua_pushfstring(e->L, "nesting deeper than %d levels",
                         INBOX_JSON_MAX_DEPTH);
-        fail(e, e->depth, lua_tostring(e->L, -1));
+        inbox_json_fail(e, e->depth, lua_tostring(e->L, -1));
     }
     for (i = 1; i <= e->depth; i++)
         if (e->path[i].table == table)
-            fail(e, e->depth, "table contains itself");
+            inbox_json_fail(e, e->depth, "table contains itself");
     if (!lua_checkstack(e->L, 8))
-        fail(e, e->depth, "stack overflow");
+        inbox_json_fail(e, e->depth, "stack overflow");
     if (e->depth + 1 == JSON_INLINE_LEVELS) {
         Level *levels = lua_newuserdatauv(
             e->L, sizeof(Level) * (INBOX_JSON_MAX_DEPTH + 1), 0);
@@ -299,12 +86,12 @@ static void encode_member(Encoder *e, int first) {
     Level *level = &e->path[e->depth];
 
     if (lua_type(e->L, -2) != LUA_TSTRING)
-        fail(e, e->depth - 1, MIXED_KEYS);
+        inbox_json_fail(e, e->depth - 1, MIXED_KEYS);
     if (!first)
         add_char(e, ',');
     new_line(e, e->depth);
     level->key = lua_tolstring(e->L, -2, &level->key_length);
-    encode_string(e, level->key, level->key_length);
+    inbox_json_encode_string(e, level->key, level->key_length);
     add_bytes(e, ": ", e->indent ? 2 : 1);
     encode_value(e, lua_gettop(e->L));
 }
@@ -335,7 +122,7 @@ static void encode_sorted(Encoder *e, int idx) {
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -2) != LUA_TSTRING)
-            fail(e, e->depth - 1, MIXED_KEYS);
+            inbox_json_fail(e, e->depth - 1, MIXED_KEYS);
         keys[i].key = lua_tolstring(L, -2, &keys[i].key_length);
         i++;
         lua_pop(L, 1);
@@ -361,12 +148,12 @@ static void encode_sequence(Encoder *e, int idx, int marked) {
     do {
         lua_Integer key = lua_tointeger(L, -2);
         if (!lua_isinteger(L, -2) || key < 1 || key > n)
-            fail(e, e->depth - 1, MIXED_KEYS);
+            inbox_json_fail(e, e->depth - 1, MIXED_KEYS);
         count++;
         lua_pop(L, 1);
     } while (lua_next(L, idx));
     if (!marked && count != n)
-        fail(e, e->depth - 1, MIXED_KEYS);
+        inbox_json_fail(e, e->depth - 1, MIXED_KEYS);
     encode_array(e, idx, n);
 }
 
@@ -422,14 +209,14 @@ static void encode_value(Encoder *e, int idx) {
         break;
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx))
-            encode_integer(e, lua_tointeger(L, idx));
+            inbox_json_encode_integer(e, lua_tointeger(L, idx));
         else
-            encode_float(e, lua_tonumber(L, idx));
+            inbox_json_encode_float(e, lua_tonumber(L, idx));
         break;
     case LUA_TSTRING: {
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
-        encode_string(e, s, n);
+        inbox_json_encode_string(e, s, n);
         break;
     }
     case LUA_TTABLE:
@@ -440,10 +227,10 @@ static void encode_value(Encoder *e, int idx) {
             add_bytes(e, "null", 4);
             break;
         }
-        fail_value(e, idx);
+        inbox_json_fail_value(e, idx);
         break;
     default:
-        fail_value(e, idx);
+        inbox_json_fail_value(e, idx);
     }
 }
 
@@ -461,6 +248,7 @@ void inbox_json_encode(lua_State *L, int idx, int indent) {
                                     ? INBOX_JSON_MAX_INDENT : indent;
     e.depth = 0;
     e.path = e.inline_path;
+    e.box = NULL;
     e.text = e.inline_text;
     e.length = 0;
     e.capacity = sizeof e.inline_text;
@@ -468,6 +256,7 @@ void inbox_json_encode(lua_State *L, int idx, int indent) {
     encode_value(&e, idx);
 
     lua_pushlstring(L, e.text, e.length);
+    inbox_json_free_text(&e);
     lua_replace(L, e.null_slot);
     lua_settop(L, e.null_slot);
 }

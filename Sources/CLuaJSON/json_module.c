@@ -6,8 +6,7 @@
 #include "include/inbox_json.h"
 #include "shim.h"
 
-/* json.decode(text) -> value */
-static int json_decode(lua_State *L) {
+int inbox_json_lua_decode(lua_State *L) {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
 
@@ -15,15 +14,13 @@ static int json_decode(lua_State *L) {
     return 1;
 }
 
-/* json.encode(value) -> text */
-static int json_encode(lua_State *L) {
+int inbox_json_lua_encode(lua_State *L) {
     luaL_checkany(L, 1);
     inbox_json_encode(L, 1, 0);
     return 1;
 }
 
-/* json.pretty(value [, indent = 2]) -> text, keys sorted */
-static int json_pretty(lua_State *L) {
+int inbox_json_lua_pretty(lua_State *L) {
     lua_Integer indent = luaL_optinteger(L, 2, 2);
 
     luaL_checkany(L, 1);
@@ -33,8 +30,7 @@ static int json_pretty(lua_State *L) {
     return 1;
 }
 
-/* json.array([t]) -> t, marked as an array (a new table when absent) */
-static int json_array(lua_State *L) {
+int inbox_json_lua_array(lua_State *L) {
     if (lua_isnoneornil(L, 1)) {
         lua_settop(L, 0);
         lua_newtable(L);
@@ -51,10 +47,10 @@ static int json_array(lua_State *L) {
 }
 
 static const luaL_Reg json_functions[] = {
-    {"decode", json_decode},
-    {"encode", json_encode},
-    {"pretty", json_pretty},
-    {"array", json_array},
+    {"decode", inbox_json_lua_decode},
+    {"encode", inbox_json_lua_encode},
+    {"pretty", inbox_json_lua_pretty},
+    {"array", inbox_json_lua_array},
     {NULL, NULL},
 };
 
@@ -63,6 +59,33 @@ int luaopen_inbox_json(lua_State *L) {
     inbox_lua_push_null(L);
     lua_setfield(L, -2, "null");
     return 1;
+}
+
+/* Knows the two registry entries of LuaKit's states (lua_sandbox.h): the
+ * table Swift writes globals in, and, in the sandbox only, the metatable
+ * of per-chunk environments.  A plain state has neither. */
+int inbox_json_open_global(lua_State *L) {
+    luaL_requiref(L, "json", luaopen_inbox_json, 0);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, INBOX_LUA_ENV_MT_KEY)
+        == LUA_TTABLE) {
+        /* sandboxed: scripts get a read-only view, as of every library */
+        lua_pop(L, 1);
+        inbox_lua_push_readonly(L);
+        luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "json");
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, INBOX_LUA_GLOBALS_KEY)
+        == LUA_TTABLE) {
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "json");
+    } else {
+        lua_pushvalue(L, -2);
+        lua_setglobal(L, "json");
+    }
+    lua_pop(L, 2);
+    return 0;
 }
 
 /* The part of the protected entry points that may raise. */

@@ -1,3 +1,6 @@
+// TODO: message history, typing indicators, attachment URLs, thread deletion and v1 lists,
+// leads and campaigns are API features this protocol does not cover yet (scripts have not
+// needed them); they would be additive requirements.
 /// An Inbox team: what scripts can read and change, whatever serves it.
 ///
 /// The v2 client, the v1 client and the in-process emulator implement it. Calls are

@@ -60,4 +60,9 @@ public final class Paging<Item: Sendable> {
         }
         return items
     }
+
+    /// Calls `body` with every remaining item, fetching pages as needed.
+    public func forEachItem(_ body: (Item) throws -> Void) throws {
+        while let item = try next() { try body(item) }
+    }
 }

@@ -9,20 +9,28 @@ public struct LuaArguments {
     let pointer: OpaquePointer
 
     /// How many arguments the function received.
-    public let count: Int
+    ///
+    /// Read from the stack when asked, which keeps calls that do not ask cheaper.
+    public var count: Int { Int(lua_gettop(pointer)) }
 
-    /// The function's name, as used in argument errors.
-    public let functionName: String
+    /// Unowned: the call's closure upvalue keeps the box alive, and this view does not
+    /// outlive the call. Copying the name here would cost a retain on every call.
+    private unowned(unsafe) let box: LuaFunctionBox
 
-    init(state: OpaquePointer, count: Int32, name: String) {
+    init(state: OpaquePointer, box: LuaFunctionBox) {
         pointer = state
-        self.count = Int(count)
-        functionName = name
+        self.box = box
     }
 
+    /// The function's name, as used in argument errors.
+    public var functionName: String { box.name }
+
     /// The state running the call.
-    public var state: LuaState {
-        let owner = inbox_lua_control_of(pointer).pointee.owner!
+    public var state: LuaState { Self.owner(of: pointer) }
+
+    /// The ``LuaState`` that owns a raw state or one of its threads.
+    static func owner(of state: OpaquePointer) -> LuaState {
+        let owner = inbox_lua_control_of(state).pointee.owner!
         return Unmanaged<LuaState>.fromOpaque(owner).takeUnretainedValue()
     }
 
@@ -114,6 +122,12 @@ public struct LuaArguments {
             throw typeError(position, expected: "function")
         }
         return try value(position)
+    }
+
+    /// Argument `position` kept live in the state, whatever its type: a table stays the same
+    /// table (see ``LuaState/index(_:_:)``).
+    public func reference(_ position: Int) -> LuaReference {
+        state.reference(at: Int32(position), pointer)
     }
 
     /// Argument `position` as text, or nil when it is nil or absent.

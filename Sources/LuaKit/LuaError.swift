@@ -28,6 +28,14 @@ public struct LuaError: Error, CustomStringConvertible {
             default: self = .runtime
             }
         }
+
+        init(limit: Int32) {
+            switch limit {
+            case Int32(INBOX_LUA_LIMIT_INSTRUCTIONS): self = .instructionLimit
+            case Int32(INBOX_LUA_LIMIT_TIME): self = .timeLimit
+            default: self = .memory
+            }
+        }
     }
 
     /// What went wrong.

@@ -4,8 +4,9 @@ import CLua
 /// results. A `throw` becomes a Lua error that `pcall` can catch: a ``LuaError`` raises its
 /// original value, anything else its description prefixed with the caller's position.
 ///
-/// Returning `[]` costs no allocation; the arguments are a view over the Lua stack.
-public typealias LuaFunctionBody = (LuaArguments) throws -> [LuaValue]
+/// Returning `[]` or `[value]` costs no allocation; the arguments are a view over the Lua
+/// stack.
+public typealias LuaFunctionBody = (LuaArguments) throws -> LuaResults
 
 /// A Swift closure kept alive by the Lua userdata that holds it.
 final class LuaFunctionBox {
@@ -15,6 +16,11 @@ final class LuaFunctionBox {
     init(name: String, body: @escaping LuaFunctionBody) {
         self.name = name
         self.body = body
+    }
+
+    /// Calls the body without copying it out of the box (a copy would retain its context).
+    func invoke(_ arguments: LuaArguments) throws -> LuaResults {
+        try body(arguments)
     }
 }
 
@@ -37,12 +43,12 @@ extension LuaState {
     /// Pushes the trampoline closure over `box`.  [-0, +1, m]
     func pushFunction(_ box: LuaFunctionBox, _ state: OpaquePointer) throws {
         try ensureStack(state, 3)
-        pushRetained(box, state)
         if luaL_newmetatable(state, Self.objectMetatable) != 0 {
             setFinalizer(state)
         }
-        lua_setmetatable(state, -2)
-        inbox_lua_push_trampoline(state)
+        inbox_lua_pop(state, 1)
+        let retained = Unmanaged.passRetained(box as AnyObject).toOpaque()
+        inbox_lua_push_function(state, retained, Self.objectMetatable)
     }
 
     /// Pushes a userdata holding one retained reference to `object`.  [-0, +1, m]
@@ -56,9 +62,9 @@ extension LuaState {
     /// Sets `__gc` and `__metatable` on the metatable on top.  [-0, +0, m]
     func setFinalizer(_ state: OpaquePointer) {
         lua_pushcclosure(state, inbox_lua_gc_object, 0)
-        lua_setfield(state, -2, "__gc")
+        inbox_lua_rawsetfield(state, -2, "__gc")
         lua_pushboolean(state, 0)
-        lua_setfield(state, -2, "__metatable")
+        inbox_lua_rawsetfield(state, -2, "__metatable")
     }
 }
 
@@ -72,27 +78,49 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 /// it returns the number of results or an `INBOX_LUA_RAISE_*` code with the error on top.
 func luaKitDispatch(_ state: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
     guard let state, let box else { return 0 }
-    let function = Unmanaged<LuaFunctionBox>.fromOpaque(box).takeUnretainedValue()
-    let arguments = LuaArguments(state: state, count: lua_gettop(state), name: function.name)
-    do {
-        let results = try function.body(arguments)
-        if results.isEmpty {
+    // The userdata upvalue keeps the box alive for the whole call, so the box is borrowed
+    // and `invoke` calls the closure in place: nothing is retained.
+    return Unmanaged<LuaFunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+        let results: LuaResults
+        do {
+            results = try function.invoke(LuaArguments(state: state, box: function))
+        } catch {
+            return luaKitPushError(error, state)
+        }
+        if case .none = results {
             return 0
         }
-        let owner = arguments.state
-        for result in results {
+        return luaKitPushResults(results, state)
+    }
+}
+
+/// Pushes the results of a Swift function; kept out of line so the common path stays small.
+@inline(never)
+private func luaKitPushResults(_ results: LuaResults, _ state: OpaquePointer) -> Int32 {
+    let owner = LuaArguments.owner(of: state)
+    do {
+        switch results {
+        case .none:
+            return 0
+        case .one(let result):
             try owner.push(result, state)
+            return 1
+        case .many(let values):
+            for value in values {
+                try owner.push(value, state)
+            }
+            return Int32(values.count)
         }
-        return Int32(results.count)
     } catch {
         return luaKitPushError(error, state)
     }
 }
 
 /// Pushes a Swift error for the trampoline to raise.
+@inline(never)
 private func luaKitPushError(_ error: any Error, _ state: OpaquePointer) -> Int32 {
     guard lua_checkstack(state, 2) != 0 else { return Int32(INBOX_LUA_RAISE_VALUE) }
-    let owner = LuaArguments(state: state, count: 0, name: "").state
+    let owner = LuaArguments.owner(of: state)
     if let error = error as? LuaError, let value = error.value {
         if (try? value.push(state, into: owner)) != nil {
             return Int32(INBOX_LUA_RAISE_VALUE)

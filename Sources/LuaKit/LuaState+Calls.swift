@@ -57,17 +57,16 @@ extension LuaState {
         guard status != LUA_OK else { return nil }
 
         var error = popError(state, status: status)
-        switch tripped {
-        case Int32(INBOX_LUA_LIMIT_MEMORY): error.kind = .memory
-        case Int32(INBOX_LUA_LIMIT_INSTRUCTIONS): error.kind = .instructionLimit
-        case Int32(INBOX_LUA_LIMIT_TIME): error.kind = .timeLimit
-        default: break
+        if tripped != Int32(INBOX_LUA_LIMIT_NONE) {
+            error.kind = LuaError.Kind(limit: tripped)
         }
         if error.kind == .memory && outermost {
             inbox_lua_collect(state)
         }
         return error
     }
+
+    private static let yieldAcrossC = "attempt to yield across a C-call boundary"
 
     /// Pops the error value on top and describes it as stock `lua5.4` does.
     func popError(_ state: OpaquePointer, status: Int32) -> LuaError {
@@ -76,6 +75,11 @@ extension LuaState {
         let reference = LuaReference(popping: state, owner: self)
         var error = LuaError(
             kind: LuaError.Kind(status: status), message: message, traceback: traceback)
+        if message.hasSuffix(Self.yieldAcrossC) {
+            // The value is dropped so that the clearer message is what Lua sees.
+            error.message += " (a Swift function is on the stack, and cannot be suspended)"
+            return error
+        }
         error.value = reference
         return error
     }
@@ -101,14 +105,14 @@ extension LuaState {
 
     private func takeTraceback(_ state: OpaquePointer) -> String? {
         let registry = inbox_lua_registryindex()
-        guard lua_getfield(state, registry, INBOX_LUA_TRACEBACK_KEY) == LUA_TSTRING else {
+        guard inbox_lua_rawgetfield(state, registry, INBOX_LUA_TRACEBACK_KEY) == LUA_TSTRING else {
             inbox_lua_pop(state, 1)
             return nil
         }
         let traceback = string(at: -1, state)
         inbox_lua_pop(state, 1)
         lua_pushnil(state)
-        lua_setfield(state, registry, INBOX_LUA_TRACEBACK_KEY)
+        inbox_lua_rawsetfield(state, registry, INBOX_LUA_TRACEBACK_KEY)
         return traceback
     }
 

@@ -21,8 +21,8 @@ extension LuaState {
             pushGlobals(state)
             lua_pushstring(state, name)
             try push(value, state)
-            lua_rawset(state, -3)
             try checkMemory(state)
+            lua_rawset(state, -3)
         }
     }
 
@@ -40,32 +40,34 @@ extension LuaState {
         _ name: String, functions: [String: LuaFunctionBody], values: [String: LuaValue] = [:]
     ) throws -> LuaValue {
         try withStack { state in
-            try ensureStack(state, 4)
+            try ensureStack(state, 5)
             lua_createtable(state, 0, Int32(clamping: functions.count + values.count))
             for (key, body) in functions {
                 try pushFunction(LuaFunctionBox(name: key, body: body), state)
-                lua_setfield(state, -2, key)
+                inbox_lua_rawsetfield(state, -2, key)
             }
             for (key, element) in values {
                 try push(element, state)
-                lua_setfield(state, -2, key)
+                inbox_lua_rawsetfield(state, -2, key)
             }
             if profile == .sandbox {
                 inbox_lua_push_readonly(state)
             }
 
+            try checkMemory(state)
             let registry = inbox_lua_registryindex()
             _ = luaL_getsubtable(state, registry, LUA_PRELOAD_TABLE)
-            lua_pushvalue(state, -2)
+            // Raw: a script may have given package.preload a __newindex that raises.
+            lua_pushstring(state, name)
+            lua_pushvalue(state, -3)
             lua_pushcclosure(state, inbox_lua_return_upvalue, 1)
-            lua_setfield(state, -2, name)
-            try checkMemory(state)
+            lua_rawset(state, -3)
             return try value(at: -2, state)
         }
     }
 
     /// Pushes the table Swift reads and writes globals in.  [-0, +1, -]
     private func pushGlobals(_ state: OpaquePointer) {
-        _ = lua_getfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
+        _ = inbox_lua_rawgetfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
     }
 }

@@ -17,12 +17,12 @@ extension LuaState {
             lua_createtable(state, 0, Int32(clamping: methods.count))
             for (method, body) in methods {
                 try pushFunction(LuaFunctionBox(name: method, body: body), state)
-                lua_setfield(state, -2, method)
+                inbox_lua_rawsetfield(state, -2, method)
             }
-            lua_setfield(state, -2, "__index")
+            inbox_lua_rawsetfield(state, -2, "__index")
             for (metamethod, body) in metamethods {
                 try pushFunction(LuaFunctionBox(name: metamethod, body: body), state)
-                lua_setfield(state, -2, metamethod)
+                inbox_lua_rawsetfield(state, -2, metamethod)
             }
             try checkMemory(state)
         }

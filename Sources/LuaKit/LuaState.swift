@@ -60,8 +60,11 @@ public final class LuaState {
     }
 
     /// Closes the state, running every pending finalizer. Closing twice is harmless.
+    ///
+    /// A close requested by a Swift function while Lua is running is ignored: it would free
+    /// the stack under the running code. `deinit` closes the state later.
     public func close() {
-        guard let state = pointer else { return }
+        guard let state = pointer, control.pointee.depth == 0 else { return }
         pointer = nil
         control.pointee.in_swift = 1
         lua_close(state)
@@ -91,9 +94,15 @@ public final class LuaState {
     ///
     /// `lua_settop` only runs `__close` metamethods for to-be-closed slots, and Swift never
     /// creates any, so restoring cannot raise.
+    ///
+    /// Inside a Swift function called from a coroutine, this is that coroutine's thread.
     func withStack<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        guard let state = pointer else {
+        guard let main = pointer else {
             throw LuaError(kind: .runtime, message: "the Lua state is closed")
+        }
+        let state = control.pointee.current ?? main
+        if control.pointee.limit != 0 && control.pointee.used > control.pointee.limit {
+            inbox_lua_collect(state)  // garbage of a run stopped by the memory limit
         }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }

@@ -85,3 +85,21 @@ extension LuaValue: ExpressibleByBooleanLiteral {
         self = .boolean(value)
     }
 }
+
+extension LuaValue: CustomStringConvertible {
+    /// A short Lua-like rendering: strings quoted (lossy for invalid UTF-8), tables summarized.
+    public var description: String {
+        switch self {
+        case .nil: "nil"
+        case .boolean(let flag): String(flag)
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        case .string(let bytes): "\"" + String(decoding: bytes, as: UTF8.self) + "\""
+        case .table(let table):
+            "table(sequence: \(table.sequence), fields: \(table.fields), isArray: \(table.isArray))"
+        case .function(let reference), .userdata(let reference), .thread(let reference):
+            reference.description
+        case .null: "json.null"
+        }
+    }
+}

@@ -140,6 +140,7 @@ import Testing
         (#"json.decode([["\q"]])"#, "invalid escape '\\q' at byte 2"),
         (#"json.decode([["\u12"]])"#, "invalid \\u escape at byte 2"),
         (#"json.decode([["\u00zz"]])"#, "invalid \\u escape at byte 2"),
+        (#"json.decode('[1, -1e400]')"#, "number out of range at byte 5"),
     ])
     func syntaxErrorsGiveTheByteOffset(chunk: String, message: String) {
         #expect(lua.failure("return " + chunk) == "snippet:1: json.decode: " + message)

@@ -62,6 +62,20 @@ import Testing
         #expect(result == "array decode encode null pretty")
     }
 
+    @Test func sandboxedScriptsSeeTheModuleReadOnly() throws {
+        let sandboxed = LuaRunner(profile: .sandbox)
+
+        let result = try sandboxed.run(
+            """
+            return require("json") == json, json.encode(json.decode('[1,{"a":null}]'))
+            """)
+
+        #expect(result == "true\t[1,{\"a\":null}]")
+        #expect(
+            sandboxed.failure("json.encode = nil")
+                == "snippet:1: attempt to modify a read-only table (key 'encode')")
+    }
+
     @Test func protectedDecodePushesTheValue() throws {
         let top = lua_gettop(lua.state)
         let bytes: [CChar] = Array("[\"a\\u0000b\",1566123362161725441]".utf8CString)

@@ -1,5 +1,6 @@
 import CLua
 import CLuaJSON
+import LuaKit
 
 /// A Lua error message that a snippet raised, compared by its exact text.
 struct LuaFailure: Swift.Error, Equatable, CustomStringConvertible {
@@ -9,18 +10,20 @@ struct LuaFailure: Swift.Error, Equatable, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A fresh Lua state with the standard libraries and the json module loaded
-/// as `json`, for running test snippets until LuaKit offers the same.
+/// A LuaKit state with the full standard library and the json module loaded
+/// as `json`, for running test snippets.
 ///
-/// Everything that may raise runs inside `lua_pcallk`: the snippet and the
-/// conversion of its results to text both happen in Lua.
+/// A harness written in Lua runs each snippet under `pcall` and turns its
+/// results into text with `tostring`, as `print` would, so expectations are
+/// plain strings.
 final class LuaRunner {
-    /// The state; tests may use it with the C API between runs.
-    let state: OpaquePointer
+    /// The state; tests may set its limits between runs.
+    let lua: LuaState
 
-    /// Runs `f` under `pcall` and turns its results into tab-separated text
-    /// with `tostring`, as `print` would; an error becomes `false, message`.
-    private static let harness = """
+    private let harness: LuaValue
+
+    /// Runs `f` under `pcall`; an error becomes `false, message`.
+    private static let harnessSource = """
         local f = ...
         local function finish(ok, ...)
             if not ok then return false, tostring((...)) end
@@ -42,46 +45,37 @@ final class LuaRunner {
         end
         """
 
-    /// The allocator's budget, when the state was made with one.
-    let budget: MemoryBudget?
-
-    /// Makes a state, with `budget` as its allocator's limit when given.
-    init(budget: MemoryBudget? = nil) {
-        self.budget = budget
-        if let budget {
-            state = lua_newstate(MemoryBudget.allocate, Unmanaged.passUnretained(budget).toOpaque())
-        } else {
-            state = luaL_newstate()
-        }
-        luaL_openlibs(state)
-        luaL_requiref(state, "json", luaopen_inbox_json, 1)
-        lua_settop(state, 0)
-        _ = try? run(Self.prelude)
+    /// Makes a state with the given library profile.
+    init(profile: LuaProfile = .full) {
+        lua = try! LuaState(profile: profile)
+        let state = lua.pointer!
+        lua_pushcclosure(state, inbox_json_open_global, 0)
+        precondition(lua_pcallk(state, 0, 0, 0, 0, nil) == LUA_OK)
+        harness = try! lua.load(Self.harnessSource, name: "=harness")
+        _ = try! lua.run(Self.prelude)
     }
 
-    deinit {
-        lua_close(state)
-    }
+    /// The raw `lua_State *`, for tests of the C entry points.
+    var state: OpaquePointer { lua.pointer! }
 
     /// Runs a Lua chunk named `snippet` and returns its results joined by tabs,
     /// or throws the message of the error it raised (`snippet:1: ...`).
     func run(_ chunk: String) throws(LuaFailure) -> String {
-        defer { lua_settop(state, 0) }
+        let results: [LuaValue]
+        do {
+            results = try lua.call(harness, [lua.load(chunk, name: "=snippet")])
+        } catch let error as LuaError {
+            throw LuaFailure(message: error.message)
+        } catch {
+            throw LuaFailure(message: "\(error)")
+        }
 
-        guard luaL_loadstring(state, Self.harness) == LUA_OK else {
-            throw LuaFailure(message: text(at: -1))
+        guard results.count == 2, case .string(let bytes) = results[1] else {
+            throw LuaFailure(message: "harness returned \(results)")
         }
-        guard luaL_loadbufferx(state, chunk, chunk.utf8.count, "=snippet", "t") == LUA_OK
-        else {
-            throw LuaFailure(message: text(at: -1))
-        }
-        guard lua_pcallk(state, 1, 2, 0, 0, nil) == LUA_OK else {
-            throw LuaFailure(message: text(at: -1))
-        }
-        guard lua_toboolean(state, -2) != 0 else {
-            throw LuaFailure(message: text(at: -1))
-        }
-        return text(at: -1)
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard results[0] == .boolean(true) else { throw LuaFailure(message: text) }
+        return text
     }
 
     /// Runs a Lua chunk that should fail and returns its error message, or

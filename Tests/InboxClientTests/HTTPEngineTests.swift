@@ -6,7 +6,8 @@ import Testing
 
 /// HTTP behaviour against a scripted server on 127.0.0.1, over URLSession.
 @Suite struct HTTPEngineTests {
-    @Test func rateLimitedWithRetryAfterSecondsWaitsThenRetries() throws {
+    @Test(arguments: TransportKind.allCases)
+    func rateLimitedWithRetryAfterSecondsWaitsThenRetries(transport: TransportKind) throws {
         let server = try LoopbackServer { _, number in
             number == 0
                 ? reply(
@@ -15,13 +16,14 @@ import Testing
                         + #""requestId":"r1"}"#, headers: [("Retry-After", "2")])
                 : reply(200, teamJSON)
         }
-        let team = try server.client().team()
+        let team = try server.client(transport: transport).team()
         #expect(team.name == "Acme")
         #expect(server.clock.slept == [2])
         #expect(server.requests.count == 2)
     }
 
-    @Test func rateLimitedWithRetryAfterDateWaitsUntilThatDate() throws {
+    @Test(arguments: TransportKind.allCases)
+    func rateLimitedWithRetryAfterDateWaitsUntilThatDate(transport: TransportKind) throws {
         let clock = RecordingClock()
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -33,11 +35,12 @@ import Testing
                 ? reply(429, "{}", headers: [("Retry-After", date)])
                 : reply(200, teamJSON)
         }
-        _ = try server.client().team()
+        _ = try server.client(transport: transport).team()
         #expect(server.clock.slept == [7])
     }
 
-    @Test func rateLimitedWithResetHeaderWaitsUntilTheReset() throws {
+    @Test(arguments: TransportKind.allCases)
+    func rateLimitedWithResetHeaderWaitsUntilTheReset(transport: TransportKind) throws {
         let reset = String(Int(RecordingClock().start.timeIntervalSince1970) + 30)
         let server = try LoopbackServer { _, number in
             number == 0
@@ -49,18 +52,19 @@ import Testing
                     ])
                 : reply(200, teamJSON)
         }
-        _ = try server.client().team()
+        _ = try server.client(transport: transport).team()
         #expect(server.clock.slept == [30])
     }
 
-    @Test func rateLimitLongerThanTheCapFailsAtOnce() throws {
+    @Test(arguments: TransportKind.allCases)
+    func rateLimitLongerThanTheCapFailsAtOnce(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in
             reply(
                 429, #"{"error":{"code":"RATE_LIMITED","message":"Too many","status":429}}"#,
                 headers: [("Retry-After", "120")])
         }
         let error = try #require(throws: InboxError.self) {
-            try server.client(.v1).team()
+            try server.client(.v1, transport: transport).team()
         }
         #expect(error.kind == .rateLimited)
         #expect(error.retryAfter == 120)
@@ -70,35 +74,39 @@ import Testing
         #expect(server.clock.slept == [])
     }
 
-    @Test func serverErrorThenSuccessIsRetriedForAGet() throws {
+    @Test(arguments: TransportKind.allCases)
+    func serverErrorThenSuccessIsRetriedForAGet(transport: TransportKind) throws {
         let server = try LoopbackServer { _, number in
             number == 0
                 ? reply(500, #"{"code":"internal","message":"boom"}"#)
                 : reply(200, teamJSON)
         }
-        #expect(try server.client().team().id == "team1")
+        #expect(try server.client(transport: transport).team().id == "team1")
         #expect(server.requests.count == 2)
         let slept = server.clock.slept
         #expect(slept.count == 1)
         #expect(slept.allSatisfy { (0.005...0.01).contains($0) })
     }
 
-    @Test func droppedConnectionIsRetriedForAGet() throws {
+    @Test(arguments: TransportKind.allCases)
+    func droppedConnectionIsRetriedForAGet(transport: TransportKind) throws {
         let server = try LoopbackServer { _, number in
             number == 0 ? .dropConnection : reply(200, teamJSON)
         }
-        #expect(try server.client().team().id == "team1")
+        #expect(try server.client(transport: transport).team().id == "team1")
         #expect(server.requests.count == 2)
     }
 
-    @Test func slowAnswerHitsTheTimeout() throws {
+    @Test(arguments: TransportKind.allCases)
+    func slowAnswerHitsTheTimeout(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in
             Foundation.Thread.sleep(forTimeInterval: 1.5)
             return reply(200, teamJSON)
         }
         let started = Date()
         let error = try #require(throws: InboxError.self) {
-            try server.client(retry: RetryPolicy(maxRetries: 0), timeout: 0.3).team()
+            try server.client(retry: RetryPolicy(maxRetries: 0), timeout: 0.3, transport: transport)
+                .team()
         }
         #expect(error.kind == .transport(.timedOut))
         #expect(error.method == "GET")
@@ -106,23 +114,28 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 1.45)
     }
 
-    @Test func malformedJSONIsAClearError() throws {
+    @Test(arguments: TransportKind.allCases)
+    func malformedJSONIsAClearError(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in reply(200, #"{"id":"team1","name""#) }
-        let error = try #require(throws: InboxError.self) { try server.client().team() }
+        let error = try #require(throws: InboxError.self) {
+            try server.client(transport: transport).team()
+        }
         #expect(error.kind == .malformedResponse)
         #expect(error.message == "response is not valid JSON (unexpected end of input at byte 20)")
         #expect(error.bodyExcerpt == #"{"id":"team1","name""#)
         #expect(error.operation == "team")
     }
 
-    @Test func emptyBodyOn204IsSuccess() throws {
+    @Test(arguments: TransportKind.allCases)
+    func emptyBodyOn204IsSuccess(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in .respond(HTTPResponse(status: 204)) }
-        try server.client().deleteTag(id: "vip customers")
+        try server.client(transport: transport).deleteTag(id: "vip customers")
         #expect(server.requests.map(\.method) == ["DELETE"])
         #expect(server.requests.map(\.path) == ["/api/v2/tags/vip customers"])
     }
 
-    @Test func v2ErrorCarriesCodeRequestIdAndNeverTheToken() throws {
+    @Test(arguments: TransportKind.allCases)
+    func v2ErrorCarriesCodeRequestIdAndNeverTheToken(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in
             reply(
                 404,
@@ -130,7 +143,7 @@ import Testing
                     + #""details":null,"requestId":"req_42"}"#)
         }
         let error = try #require(throws: InboxError.self) {
-            try server.client().thread(id: "t1")
+            try server.client(transport: transport).thread(id: "t1")
         }
         #expect(error.kind == .api)
         #expect(error.code == "threadNotFound")
@@ -145,17 +158,48 @@ import Testing
         #expect(server.requests.count == 1)
     }
 
-    @Test func cancellationStopsALongCall() throws {
+    @Test(arguments: TransportKind.allCases)
+    func cancellationStopsALongCall(transport: TransportKind) throws {
         let server = try LoopbackServer { _, _ in
             Foundation.Thread.sleep(forTimeInterval: 1.5)
             return reply(200, teamJSON)
         }
         let token = CancellationToken()
-        let client = server.client(cancellation: token)
+        let client = server.client(cancellation: token, transport: transport)
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { token.cancel() }
         let started = Date()
         let error = try #require(throws: InboxError.self) { try client.team() }
         #expect(error.kind == .cancelled)
         #expect(Date().timeIntervalSince(started) < 1.2)
+    }
+
+    @Test func spentQuotaHoldsTheNextRequestUntilTheReset() throws {
+        let reset = String(Int(RecordingClock().start.timeIntervalSince1970) + 5)
+        let server = try LoopbackServer { _, _ in
+            reply(
+                200, teamJSON,
+                headers: [
+                    ("X-RateLimit-Remaining", "0"),
+                    ("X-RateLimit-Reset", reset),
+                ])
+        }
+        let client = server.client()
+        _ = try client.team()
+        #expect(server.clock.slept == [])
+        _ = try client.team()
+        #expect(server.clock.slept == [5])
+    }
+
+    @Test func unavailableWithRetryAfterWaitsAsAsked() throws {
+        let server = try LoopbackServer { _, number in
+            number == 0
+                ? reply(
+                    503,
+                    #"{"code":"platformUnavailable","message":"X is down","#
+                        + #""details":{"retryAfterSeconds":3},"requestId":"r3"}"#)
+                : reply(200, teamJSON)
+        }
+        #expect(try server.client().team().id == "team1")
+        #expect(server.clock.slept == [3])
     }
 }

@@ -11,7 +11,8 @@ import Testing
         let query = ThreadQuery(
             accountLinkIds: ["a1", "a2"], folder: .noReply,
             tags: ["vip", "hot lead"], statuses: ["s1"], assigneeIds: ["m1"],
-            campaignIds: ["c1"], search: "a+b c&d", order: .asc, limit: 25)
+            campaignIds: ["c1"], search: "a+b c&d", order: .asc, limit: 25,
+            expand: ["contact", "profile"])
         let page = try server.client().threads(query, cursor: PageCursor("x=1"))
         #expect(page.items.isEmpty)
         #expect(page.nextCursor == nil)
@@ -20,7 +21,8 @@ import Testing
         #expect(
             request.rawQuery == "accountLinkId=a1&accountLinkId=a2&folder=noReply"
                 + "&tag=vip&tag=hot%20lead&status=s1&assigneeId=m1&campaignId=c1"
-                + "&q=a%2Bb%20c%26d&order=asc&limit=25&cursor=x%3D1")
+                + "&q=a%2Bb%20c%26d&order=asc&expand=contact&expand=profile&limit=25"
+                + "&cursor=x%3D1")
         #expect(request.queryValue("q") == "a+b c&d")
         #expect(request.queryValues("accountLinkId") == ["a1", "a2"])
     }
@@ -143,6 +145,23 @@ import Testing
                     #"{"status":"Won","valuation":1500.0}"#,
                     nil, nil,
                 ])
+    }
+
+    @Test func anXIdAsAccountLinkIdIsCaughtBeforeSending() throws {
+        let transport = ScriptedTransport(json: "{}")
+        let client = InboxV2Client(
+            configuration: testConfiguration(clock: RecordingClock().clock), transport: transport)
+        let error = try #require(throws: InboxError.self) {
+            try client.send(
+                SendRequest(
+                    target: .person(accountLinkId: "1566123362161725440", .externalId("c1")),
+                    content: "Hi"))
+        }
+        #expect(error.kind == .invalidArgument)
+        #expect(
+            error.message == "accountLinkId \"1566123362161725440\" looks like an X platform id; "
+                + "use the account link's id (see the account links list)")
+        #expect(transport.requests.isEmpty)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import InboxClient
 import InboxNetworking
+import Testing
 
 /// A scripted HTTP server on 127.0.0.1 and a client pointed at it over real sockets.
 ///
@@ -27,19 +28,31 @@ final class LoopbackServer: Sendable {
     /// A client of the given version against this server, with the recording clock.
     func client(
         _ version: APIVersion = .v2,
-        retry: RetryPolicy = RetryPolicy(
-            backoffBase: 0.01,
-            backoffMax: 0.05), timeout: Double = 5, cancellation: CancellationToken = .init(),
-        realClock: Bool = false
+        retry: RetryPolicy = RetryPolicy(backoffBase: 0.01, backoffMax: 0.05),
+        timeout: Double = 5, cancellation: CancellationToken = .init(),
+        transport: TransportKind = .plain
     ) -> any Inbox {
         let configuration = testConfiguration(
-            version,
-            baseURL: baseURL + "/api/" + version.rawValue,
-            clock: realClock ? .system : clock.clock, retry: retry, timeout: timeout)
+            version, baseURL: baseURL + "/api/" + version.rawValue, clock: clock.clock,
+            retry: retry, timeout: timeout)
         return InboxClients.make(
-            configuration, transport: URLSessionTransport(),
-            cancellation: cancellation)
+            configuration, transport: transport.make(), cancellation: cancellation)
     }
+}
+
+/// The two real transports, so behaviour tests run over each.
+enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case plain
+    case urlSession
+
+    func make() -> any HTTPTransport {
+        switch self {
+        case .plain: return PlainHTTPTransport()
+        case .urlSession: return URLSessionTransport()
+        }
+    }
+
+    var testDescription: String { rawValue }
 }
 
 /// The requests a server saw, in order.

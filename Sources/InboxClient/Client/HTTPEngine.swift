@@ -63,7 +63,9 @@ final class HTTPEngine: Sendable {
                 continue
             }
             if try shouldRetry(&failure, call, failures: failures) {
-                try pause(policy.backoff(attempt: failures, random: .random(in: 0...1)), call)
+                // A 503 may say how long the platform needs (Retry-After, retryAfterSeconds).
+                let backoff = policy.backoff(attempt: failures, random: .random(in: 0...1))
+                try pause(max(backoff, failure.retryAfter ?? 0), call)
                 failures += 1
                 continue
             }
@@ -85,6 +87,9 @@ final class HTTPEngine: Sendable {
             return false
         }
         guard call.safety.repeatable else { return false }
+        if let wait = failure.retryAfter, wait > configuration.retry.maxRateLimitWait {
+            return false
+        }
         return failures < configuration.retry.maxRetries
     }
 

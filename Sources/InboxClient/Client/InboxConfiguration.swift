@@ -42,7 +42,8 @@ public struct InboxConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// Reads `INBOX_API_TOKEN`, `INBOX_API_URL` and `INBOX_API_VERSION` (`v1`, `v2`, `1`
-    /// or `2`); a `version` passed here wins over the environment.
+    /// or `2`); a `version` passed here wins over the environment. Without either, a URL
+    /// ending in `/v1` means v1; otherwise v2.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
         version: APIVersion? = nil
@@ -63,6 +64,10 @@ public struct InboxConfiguration: Sendable, CustomStringConvertible {
                 .configuration, operation: "configuration",
                 message: "INBOX_API_URL is not an absolute URL: \"\(url)\"")
         }
+        let versionGiven = version != nil || !(environment["INBOX_API_VERSION"] ?? "").isEmpty
+        if !versionGiven, let url, url.trimmingSuffix("/").hasSuffix("/v1") {
+            chosen = .v1
+        }
         let token = environment["INBOX_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return InboxConfiguration(version: chosen, baseURL: url, token: token)
     }
@@ -70,5 +75,13 @@ public struct InboxConfiguration: Sendable, CustomStringConvertible {
     /// The version and base URL, and whether a token is set (never the token).
     public var description: String {
         "Inbox API \(version.rawValue) at \(baseURL) (token \(token == nil ? "unset" : "set"))"
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: Character) -> Substring {
+        var text = self[...]
+        while text.last == suffix { text = text.dropLast() }
+        return text
     }
 }

@@ -1,10 +1,25 @@
 /// A JSON object whose members keep the order they had on the wire.
 ///
 /// Lookups scan the members; API objects hold a few dozen members at most, where a scan
-/// beats hashing.
+/// beats hashing. A parsed object that repeats a name (which JSON discourages but allows)
+/// keeps every member; lookups find the first.
 public struct JSONObject: Sendable, Hashable {
-    /// The members, in wire order. Keys are unique.
-    public private(set) var members: [(key: String, value: JSONValue)]
+    /// One name and its value.
+    public struct Member: Sendable, Hashable {
+        /// The member's name.
+        public var key: String
+        /// The member's value.
+        public var value: JSONValue
+
+        /// A member.
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The members, in wire order.
+    public private(set) var members: [Member]
 
     /// An object with the given members; a later duplicate key replaces the earlier one.
     public init(_ members: [(key: String, value: JSONValue)] = []) {
@@ -15,7 +30,7 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
-    init(uncheckedMembers: [(key: String, value: JSONValue)]) {
+    init(uncheckedMembers: [Member]) {
         members = uncheckedMembers
     }
 
@@ -30,7 +45,9 @@ public struct JSONObject: Sendable, Hashable {
     /// Setting nil removes the member; setting a value replaces it in place or appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key {
+            // Comparing lengths first (constant time) skips most string comparisons.
+            let length = key.utf8.count
+            for member in members where member.key.utf8.count == length && member.key == key {
                 return member.value
             }
             return nil
@@ -40,7 +57,7 @@ public struct JSONObject: Sendable, Hashable {
             switch (index, newValue) {
             case (let index?, let value?): members[index].value = value
             case (let index?, nil): members.remove(at: index)
-            case (nil, let value?): members.append((key, value))
+            case (nil, let value?): members.append(Member(key: key, value: value))
             case (nil, nil): break
             }
         }

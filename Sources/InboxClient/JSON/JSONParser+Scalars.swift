@@ -5,23 +5,58 @@ extension JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
+        var seen = skipPlainBytes()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                // ASCII needs no validation; anything else is validated as UTF-8.
+                let string =
+                    seen < 0x80 ? String(decoding: slice, as: UTF8.self) : try makeString(slice)
                 index += 1
                 return string
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("control character in string") }
+            seen |= byte
             index += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         return try parseEscapedString(into: &buffer)
     }
 
+    /// Skips eight bytes at a time while none is a quote, a backslash or a control
+    /// character: most of a document's bytes are inside strings. Returns 0x80 when a
+    /// skipped byte is not ASCII, else 0.
+    private mutating func skipPlainBytes() -> UInt8 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var seen: UInt64 = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* 0x22
+        let backslashes = ones &* 0x5C
+        let spaces = ones &* 0x20
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ quotes
+            let backslash = word ^ backslashes
+            // A term has a high bit set exactly when some byte is a quote, a backslash, or
+            // below 0x20 (the classic "has a zero byte" and "has a byte less than" tests).
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- spaces) & ~word)
+            if special & highs != 0 { break }
+            seen |= word
+            index += 8
+        }
+        return seen & highs == 0 ? 0 : 0x80
+    }
+
+    /// Makes a string of UTF-8 bytes, failing on invalid UTF-8 instead of repairing it.
     private func makeString(_ slice: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> String {
-        guard let string = String(validating: slice, as: UTF8.self) else {
+        // The standard library's validating constructor, without the generic dispatch of
+        // `String(validating:as:)` that costs a metadata lookup per string.
+        guard let string = String._tryFromUTF8(slice) else {
             throw failure("invalid UTF-8 in string")
         }
         return string
@@ -109,9 +144,19 @@ extension JSONParser {
     /// Parses a number; integers that fit in 64 bits stay exact.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         let digitsStart = index
-        skipDigits()
+        // Accumulates negatively so that Int64.min fits; overflow falls back to Double.
+        var magnitude: Int64 = 0
+        var overflow = false
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.subtractingReportingOverflow(Int64(bytes[index] - 0x30))
+            overflow = overflow || o1 || o2
+            magnitude = next
+            index += 1
+        }
         guard index > digitsStart else { throw failure("invalid number") }
         if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
             throw failure("leading zero in number")
@@ -134,10 +179,13 @@ extension JSONParser {
             skipDigits()
             guard index > exponentStart else { throw failure("invalid number") }
         }
+        if isInteger, !overflow {
+            if negative { return .integer(magnitude) }
+            if magnitude != .min { return .integer(-magnitude) }
+        }
         let text = String(
             decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]),
             as: UTF8.self)
-        if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let double = Double(text) else { throw failure("invalid number") }
         return .double(double)
     }

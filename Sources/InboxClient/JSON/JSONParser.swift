@@ -1,16 +1,5 @@
 import Foundation
 
-/// Why a body is not the JSON the client expected.
-public struct JSONParseError: Swift.Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong, in a few words.
-    public let reason: String
-    /// The byte offset where parsing stopped.
-    public let offset: Int
-
-    /// A one-line description such as `unexpected end of input at byte 120`.
-    public var description: String { "\(reason) at byte \(offset)" }
-}
-
 extension JSONValue {
     /// Parses one JSON document; anything but whitespace after it is an error.
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
@@ -35,6 +24,10 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     private var depth = 0
+    /// Members and elements of the objects and arrays being parsed, innermost last; each
+    /// container copies its own out once complete, so no array grows element by element.
+    private let memberStack = MoveStack<JSONObject.Member>()
+    private let elementStack = MoveStack<JSONValue>()
     private static let maximumDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -104,13 +97,13 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(JSONObject(uncheckedMembers: members))
+            return .object(JSONObject(uncheckedMembers: []))
         }
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -123,10 +116,7 @@ struct JSONParser {
             }
             index += 1
             let value = try parseValue()
-            if members.contains(where: { $0.key == key }) {
-                throw failure("duplicate member \"\(key)\"")
-            }
-            members.append((key, value))
+            memberStack.push(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -136,22 +126,22 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
             depth -= 1
-            return .object(JSONObject(uncheckedMembers: members))
+            return .object(JSONObject(uncheckedMembers: memberStack.pop(from: base)))
         }
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
-            elements.append(try parseValue())
+            elementStack.push(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -161,7 +151,7 @@ struct JSONParser {
             guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array(elementStack.pop(from: base))
         }
     }
 }

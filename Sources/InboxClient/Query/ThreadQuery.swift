@@ -32,6 +32,9 @@ public struct ThreadQuery: Sendable, Hashable {
     public var order: SortOrder?
     /// Page size (1–100); nil for the API's default.
     public var limit: Int?
+    /// Related objects to embed in each thread: `profile`, `contact`, `accountLink`,
+    /// `assignee` (v2 only).
+    public var expand: [String]
 
     /// A query; every filter defaults to "no filter".
     public init(
@@ -39,8 +42,10 @@ public struct ThreadQuery: Sendable, Hashable {
         noTags: Bool = false, statuses: [String] = [], noStatus: Bool = false,
         assigneeIds: [String] = [], unassigned: Bool = false, campaignIds: [String] = [],
         noCampaign: Bool = false, contactIds: [String] = [], platforms: [String] = [],
-        search: String? = nil, order: SortOrder? = nil, limit: Int? = nil
+        search: String? = nil, order: SortOrder? = nil, limit: Int? = nil,
+        expand: [String] = []
     ) {
+        self.expand = expand
         self.accountLinkIds = accountLinkIds
         self.folder = folder
         self.tags = tags

@@ -29,9 +29,13 @@ public final class CancellationToken: @unchecked Sendable {
         cancelled = true
         let toRun = handlers.values
         handlers = [:]
+        condition.unlock()
+        // Handlers first (they abort in-flight I/O), then wake the sleepers, so that a woken
+        // caller sees every handler's effect.
+        for handler in toRun { handler() }
+        condition.lock()
         condition.broadcast()
         condition.unlock()
-        for handler in toRun { handler() }
     }
 
     /// Re-arms a tripped token.

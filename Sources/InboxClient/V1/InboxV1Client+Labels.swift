@@ -1,58 +1,53 @@
 extension InboxV1Client {
-    /// `GET /tags`.
+    private var tagEndpoints: LabelEndpoints<Tag> {
+        LabelEndpoints(
+            engine: engine, collection: "tags", noun: "Tag", colorNullable: true,
+            read: Tag.init(json:))
+    }
+
+    private var statusEndpoints: LabelEndpoints<Status> {
+        LabelEndpoints(
+            engine: engine, collection: "statuses", noun: "Status",
+            colorNullable: true, read: Status.init(json:))
+    }
+
+    /// `GET /tags` (a flat array).
     public func tags() throws -> [Tag] {
         try list(APICall("tags", "GET", "/tags"), Tag.init(json:))
     }
 
     /// `POST /tags` `{name, color?}`.
     public func createTag(_ change: LabelChange) throws -> Tag {
-        let body = try labelBody(change, operation: "createTag", creating: true, nullable: true)
-        return try engine.decode(
-            APICall("createTag", "POST", "/tags", body: body),
-            Tag.init(json:))
+        try tagEndpoints.create(change)
     }
 
     /// `PATCH /tags/{tagId}` `{name?, color?}`.
     public func updateTag(id: String, _ change: LabelChange) throws -> Tag {
-        let body = try labelBody(
-            change, operation: "updateTag", creating: false,
-            nullable: true)
-        return try engine.decode(
-            APICall("updateTag", "PATCH", path("tags", id), body: body),
-            Tag.init(json:))
+        try tagEndpoints.update(id: id, change)
     }
 
     /// `DELETE /tags/{tagId}`.
     public func deleteTag(id: String) throws {
-        _ = try engine.perhapsEmpty(APICall("deleteTag", "DELETE", path("tags", id)))
+        try tagEndpoints.delete(id: id)
     }
 
-    /// `GET /statuses`.
+    /// `GET /statuses` (a flat array).
     public func statuses() throws -> [Status] {
         try list(APICall("statuses", "GET", "/statuses"), Status.init(json:))
     }
 
     /// `POST /statuses` `{name, color?}`.
     public func createStatus(_ change: LabelChange) throws -> Status {
-        let body = try labelBody(
-            change, operation: "createStatus", creating: true,
-            nullable: true)
-        return try engine.decode(
-            APICall("createStatus", "POST", "/statuses", body: body),
-            Status.init(json:))
+        try statusEndpoints.create(change)
     }
 
     /// `PATCH /statuses/{statusId}` `{name?, color?}`.
     public func updateStatus(id: String, _ change: LabelChange) throws -> Status {
-        let body = try labelBody(
-            change, operation: "updateStatus", creating: false,
-            nullable: true)
-        let call = APICall("updateStatus", "PATCH", path("statuses", id), body: body)
-        return try engine.decode(call, Status.init(json:))
+        try statusEndpoints.update(id: id, change)
     }
 
     /// `DELETE /statuses/{statusId}`.
     public func deleteStatus(id: String) throws {
-        _ = try engine.perhapsEmpty(APICall("deleteStatus", "DELETE", path("statuses", id)))
+        try statusEndpoints.delete(id: id)
     }
 }

@@ -3,6 +3,9 @@ extension InboxV1Client {
     /// retried once it may have reached the server: v1 has no idempotency.
     public func send(_ request: SendRequest) throws -> SendResult {
         let operation = "send"
+        if case .person(let accountLinkId, _) = request.target {
+            try IDCheck.accountLinkId(accountLinkId, operation)
+        }
         if request.idempotencyKey != nil {
             throw InboxError.unsupported(operation, .v1, "an idempotency key")
         }

@@ -9,6 +9,10 @@ extension InboxV1Client {
         if !query.platforms.isEmpty {
             throw InboxError.unsupported(operation, .v1, "the platforms filter")
         }
+        if !query.expand.isEmpty {
+            throw InboxError.unsupported(operation, .v1, "expand (v1 always embeds the prospect)")
+        }
+        try IDCheck.accountLinkIds(query.accountLinkIds, operation)
         var items = QueryString()
         items.addIndexed("accountLinkIds", query.accountLinkIds)
         switch query.folder {
@@ -48,6 +52,7 @@ extension InboxV1Client {
     /// `GET /threads/lookup?accountLinkId=&externalPlatformId=|externalId=` (null → nil),
     /// or by username through `GET /threads/lookup-by-username`.
     public func findThread(accountLinkId: String, person: PersonRef) throws -> Thread? {
+        try IDCheck.accountLinkId(accountLinkId, "findThread")
         var query = QueryString()
         query.add("accountLinkId", accountLinkId)
         switch person {
@@ -75,6 +80,7 @@ extension InboxV1Client {
 
     /// `POST /threads` `{accountLinkId, externalPlatformId | externalId}`.
     public func createThread(accountLinkId: String, person: PersonRef) throws -> Thread {
+        try IDCheck.accountLinkId(accountLinkId, "createThread")
         var body: JSONObject = ["accountLinkId": .string(accountLinkId)]
         try addPerson(person, to: &body, operation: "createThread")
         return try engine.decode(

@@ -1,4 +1,16 @@
 extension InboxV2Client {
+    private var tagEndpoints: LabelEndpoints<Tag> {
+        LabelEndpoints(
+            engine: engine, collection: "tags", noun: "Tag", colorNullable: false,
+            read: Tag.init(json:))
+    }
+
+    private var statusEndpoints: LabelEndpoints<Status> {
+        LabelEndpoints(
+            engine: engine, collection: "statuses", noun: "Status",
+            colorNullable: true, read: Status.init(json:))
+    }
+
     /// `GET /tags`, every page.
     public func tags() throws -> [Tag] {
         try everything(APICall("tags", "GET", "/tags"), Tag.init(json:))
@@ -6,25 +18,17 @@ extension InboxV2Client {
 
     /// `POST /tags` `{name, color?}`.
     public func createTag(_ change: LabelChange) throws -> Tag {
-        let body = try labelBody(change, operation: "createTag", creating: true, nullable: false)
-        return try engine.decode(
-            APICall("createTag", "POST", "/tags", body: body),
-            Tag.init(json:))
+        try tagEndpoints.create(change)
     }
 
-    /// `PATCH /tags/{tagRef}` `{name?, color?}`.
+    /// `PATCH /tags/{tagRef}` `{name?, color?}`; a tag's colour cannot be cleared.
     public func updateTag(id: String, _ change: LabelChange) throws -> Tag {
-        let body = try labelBody(
-            change, operation: "updateTag", creating: false,
-            nullable: false)
-        return try engine.decode(
-            APICall("updateTag", "PATCH", path("tags", id), body: body),
-            Tag.init(json:))
+        try tagEndpoints.update(id: id, change)
     }
 
     /// `DELETE /tags/{tagRef}` (204).
     public func deleteTag(id: String) throws {
-        _ = try engine.perhapsEmpty(APICall("deleteTag", "DELETE", path("tags", id)))
+        try tagEndpoints.delete(id: id)
     }
 
     /// `GET /statuses`, every page.
@@ -34,46 +38,16 @@ extension InboxV2Client {
 
     /// `POST /statuses` `{name, color?}`.
     public func createStatus(_ change: LabelChange) throws -> Status {
-        let body = try labelBody(
-            change, operation: "createStatus", creating: true,
-            nullable: true)
-        return try engine.decode(
-            APICall("createStatus", "POST", "/statuses", body: body),
-            Status.init(json:))
+        try statusEndpoints.create(change)
     }
 
     /// `PATCH /statuses/{statusRef}` `{name?, color?}`.
     public func updateStatus(id: String, _ change: LabelChange) throws -> Status {
-        let body = try labelBody(
-            change, operation: "updateStatus", creating: false,
-            nullable: true)
-        let call = APICall("updateStatus", "PATCH", path("statuses", id), body: body)
-        return try engine.decode(call, Status.init(json:))
+        try statusEndpoints.update(id: id, change)
     }
 
     /// `DELETE /statuses/{statusRef}` (204).
     public func deleteStatus(id: String) throws {
-        _ = try engine.perhapsEmpty(APICall("deleteStatus", "DELETE", path("statuses", id)))
+        try statusEndpoints.delete(id: id)
     }
-}
-
-/// The `{name, color}` body of a tag or status create or update.
-func labelBody(_ change: LabelChange, operation: String, creating: Bool, nullable: Bool)
-    throws -> JSONValue
-{
-    if creating, change.name == nil {
-        throw InboxError.invalidArgument(operation, "a name is required")
-    }
-    var body = JSONObject()
-    body["name"] = change.name.map(JSONValue.string)
-    switch change.color {
-    case .set(let color)?: body["color"] = .string(color)
-    case .clear?:
-        guard nullable else {
-            throw InboxError.invalidArgument(operation, "a tag's color cannot be cleared")
-        }
-        body["color"] = .null
-    case nil: break
-    }
-    return .object(body)
 }

@@ -5,6 +5,9 @@ extension InboxV2Client {
     /// with the same key. `sendUnconfirmed` is never retried.
     public func send(_ request: SendRequest) throws -> SendResult {
         let operation = "send"
+        if case .person(let accountLinkId, _) = request.target {
+            try IDCheck.accountLinkId(accountLinkId, operation)
+        }
         var target = JSONObject()
         switch request.target {
         case .thread(let id):

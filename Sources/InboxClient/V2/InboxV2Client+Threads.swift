@@ -23,6 +23,7 @@ extension InboxV2Client {
         if query.noCampaign {
             throw InboxError.unsupported(operation, .v2, "the noCampaign filter")
         }
+        try IDCheck.accountLinkIds(query.accountLinkIds, operation)
         var items = QueryString()
         items.addRepeated("accountLinkId", query.accountLinkIds)
         items.addRepeated("platform", query.platforms)
@@ -35,6 +36,7 @@ extension InboxV2Client {
         items.addRepeated("campaignId", query.campaignIds)
         items.add("q", query.search)
         items.add("order", query.order?.rawValue)
+        items.addRepeated("expand", query.expand)
         items.add("limit", query.limit)
         items.add("cursor", cursor?.value)
         return try page(APICall(operation, "GET", "/threads", query: items), Thread.init(json:))
@@ -47,6 +49,7 @@ extension InboxV2Client {
 
     /// Finds the person's contact, then `GET /threads?accountLinkId=&contactId=&folder=all`.
     public func findThread(accountLinkId: String, person: PersonRef) throws -> Thread? {
+        try IDCheck.accountLinkId(accountLinkId, "findThread")
         let contactIds: [String]
         if case .externalId(let id) = person {
             contactIds = [id]

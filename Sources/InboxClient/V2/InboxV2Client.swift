@@ -67,6 +67,7 @@ public final class InboxV2Client: Inbox {
         }
     }
 
+    // TODO: the v2 `type` filter (repeatable) is not exposed; callers filter by `Event.type`.
     /// `GET /events?afterSeq=&limit=`.
     public func events(afterSeq: Int64?, limit: Int?) throws -> EventPage {
         var query = QueryString()

@@ -35,25 +35,13 @@ extension Binding {
                 let id = try call.requiredId()
                 return try updatePerson(call, id: id, personUpdate(call))
             },
-            Binding(
-                "inbox.people.tag", "inbox.people.tag(id, {tag =})",
-                "Adds tags (ids, or names in v2) to a person.",
-                shape: .idAndTable("person id"),
-                keys: [BindingKey("tag", .ids, aliases: ["tags", "addTags"], required: true)],
-                writes: true
-            ) { call in
-                let id = try call.requiredId()
-                return try updatePerson(call, id: id, PersonUpdate(addTags: call.list("tag")))
+            tagging("tag", "Adds tags (ids, or names in v2) to a person.", alias: "addTags") {
+                PersonUpdate(addTags: $0)
             },
-            Binding(
-                "inbox.people.untag", "inbox.people.untag(id, {tag =})",
-                "Removes tags (ids, or names in v2) from a person.",
-                shape: .idAndTable("person id"),
-                keys: [BindingKey("tag", .ids, aliases: ["tags", "removeTags"], required: true)],
-                writes: true
-            ) { call in
-                let id = try call.requiredId()
-                return try updatePerson(call, id: id, PersonUpdate(removeTags: call.list("tag")))
+            tagging(
+                "untag", "Removes tags (ids, or names in v2) from a person.", alias: "removeTags"
+            ) {
+                PersonUpdate(removeTags: $0)
             },
         ]
     }
@@ -102,6 +90,20 @@ extension Binding {
             status: call.update("statusId"), notes: call.update("notes"),
             valuation: call.numberUpdate("valuation"), addTags: call.list("addTags"),
             removeTags: call.list("removeTags"), assigneeId: call.update("assigneeId"))
+    }
+
+    private static func tagging(
+        _ verb: String, _ summary: String, alias: String,
+        _ update: @escaping ([String]) -> PersonUpdate
+    ) -> Binding {
+        Binding(
+            "inbox.people.\(verb)", "inbox.people.\(verb)(id, {tag =})", summary,
+            shape: .idAndTable("person id"),
+            keys: [BindingKey("tag", .ids, aliases: ["tags", alias], required: true)],
+            writes: true
+        ) { call in
+            try updatePerson(call, id: try call.requiredId(), update(call.list("tag")))
+        }
     }
 
     private static func updatePerson(_ call: BindingCall, id: String, _ update: PersonUpdate)

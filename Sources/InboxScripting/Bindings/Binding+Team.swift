@@ -19,6 +19,12 @@ extension Binding {
                 let links = try call.read { try $0.allAccountLinks(query).collect() }
                 return [.array(links.map(\.json))]
             },
+            Binding(
+                "inbox.api_version", "inbox.api_version()",
+                "The API version the backend speaks, \"v1\" or \"v2\"; results have its shapes."
+            ) { call in
+                [.string(try call.read { $0.version.rawValue })]
+            },
             Binding("inbox.team", "inbox.team()", "The team the token belongs to.") { call in
                 [LuaValue(json: try call.read { try $0.team() }.json)]
             },

@@ -6,7 +6,8 @@ extension Binding {
     static var threadBindings: [Binding] {
         [
             Binding(
-                "inbox.threads", "for thread in inbox.threads{...} do ... end",
+                "inbox.threads",
+                "inbox.threads{folder =, accountLinkId =, ...}: for thread in inbox.threads{...} do",
                 "Walks the threads matching the filters lazily, page after page.",
                 shape: .callableTable, keys: threadQueryKeys
             ) { call in

@@ -72,7 +72,9 @@ enum BindingArguments {
         }
         var values: [String: JSONValue] = [:]
         var spelled: [String: String] = [:]
-        for (rawKey, value) in table.fields {
+        // Sorted, so that which of two clashing spellings an error names never varies.
+        let fields = table.fields.sorted { ($0.key.text ?? "") < ($1.key.text ?? "") }
+        for (rawKey, value) in fields {
             guard let written = rawKey.text,
                 let key = binding.keys.first(where: {
                     $0.name == written || $0.aliases.contains(written)
@@ -144,14 +146,7 @@ enum BindingArguments {
                     return .string(try accountLinkId(element, written, binding, mismatch))
                 })
         case .platformId:
-            guard let id = idText(value) else { throw mismatch }
-            if IdentifierKind.isInboxId(id) {
-                throw BindingError(
-                    binding.name,
-                    "\(written) \"\(id)\" looks like an Inbox id; use the person's platform user "
-                        + "id (digits), or pass the Inbox id as contactId")
-            }
-            return .string(id)
+            return .string(try platformId(value, written, binding, mismatch))
         case .nullableString:
             if value == .null { return .null }
             guard let text = value.text else { throw mismatch }
@@ -169,12 +164,28 @@ enum BindingArguments {
     private static func accountLinkId(
         _ value: LuaValue, _ written: String, _ binding: Binding, _ mismatch: BindingError
     ) throws -> String {
+        try checkedId(
+            value, written, binding, mismatch, refusing: IdentifierKind.isPlatformId,
+            "looks like an X platform id; use the account link's id (see inbox.account_links())")
+    }
+
+    private static func platformId(
+        _ value: LuaValue, _ written: String, _ binding: Binding, _ mismatch: BindingError
+    ) throws -> String {
+        try checkedId(
+            value, written, binding, mismatch, refusing: IdentifierKind.isInboxId,
+            "looks like an Inbox id; use the person's platform user id (digits), or pass the "
+                + "Inbox id as contactId")
+    }
+
+    /// The id in `value`, refused with `hint` when it is of the other kind.
+    private static func checkedId(
+        _ value: LuaValue, _ written: String, _ binding: Binding, _ mismatch: BindingError,
+        refusing wrongKind: (String) -> Bool, _ hint: String
+    ) throws -> String {
         guard let id = idText(value) else { throw mismatch }
-        if IdentifierKind.isPlatformId(id) {
-            throw BindingError(
-                binding.name,
-                "\(written) \"\(id)\" looks like an X platform id; use the account link's id "
-                    + "(see inbox.account_links())")
+        guard !wrongKind(id) else {
+            throw BindingError(binding.name, "\(written) \"\(id)\" \(hint)")
         }
         return id
     }

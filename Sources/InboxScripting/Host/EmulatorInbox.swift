@@ -10,6 +10,13 @@ enum EmulatorInbox {
     static let token = "ibt_in_process"
 
     static func open(path: String, version: InboxClient.APIVersion) throws -> any Inbox {
+        if path != EmulatorStore.inMemory {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true)
+            }
+        }
         let store = try EmulatorStore(path: path)
         let router = EmulatorRouter(store: store, token: token)
         let configuration = InboxConfiguration(

@@ -12,7 +12,7 @@ public struct ScriptBackend: Sendable, CustomStringConvertible {
     /// True for the local emulator, which the command line announces on stderr.
     public let isEmulator: Bool
 
-    let open: @Sendable () throws -> any Inbox
+    private let open: @Sendable () throws -> any Inbox
 
     /// A backend opened by `open` on first use.
     public init(
@@ -24,9 +24,15 @@ public struct ScriptBackend: Sendable, CustomStringConvertible {
         self.open = open
     }
 
-    /// The emulator team kept at `path` (a SQLite file, created and seeded when new), or a
-    /// private in-memory team for `:memory:`, called in process through the client of
-    /// `version`, so scripts see exactly the wire shapes of that API version.
+    /// Opens the backend now. A host calls this once, on the first use of `inbox`; a wrapper
+    /// backend may call it from its own `open` to add work (a notice, a folder).
+    public func openInbox() throws -> any Inbox {
+        try open()
+    }
+
+    /// The emulator team kept at `path` (a SQLite file, created and seeded when new, its
+    /// folder too), or a private in-memory team for `:memory:`, called in process through
+    /// the client of `version`, so scripts see exactly the wire shapes of that API version.
     public static func emulator(path: String, version: InboxClient.APIVersion = .v2)
         -> ScriptBackend
     {
@@ -39,11 +45,13 @@ public struct ScriptBackend: Sendable, CustomStringConvertible {
     /// chooses so that this library does not link networking by itself.
     public static func live(
         _ configuration: InboxConfiguration,
+        cancellation: CancellationToken = CancellationToken(),
         transport: @escaping @Sendable () throws -> any HTTPTransport
     ) -> ScriptBackend {
         let summary = "the Inbox API \(configuration.version.rawValue) at \(configuration.baseURL)"
         return ScriptBackend(description: summary) {
-            InboxClients.make(configuration, transport: try transport())
+            InboxClients.make(
+                configuration, transport: try transport(), cancellation: cancellation)
         }
     }
 

@@ -13,10 +13,21 @@ public struct ScriptFunction {
     public let value: LuaValue
 
     let host: ScriptHost
+    private let direct: DirectCall
+
+    init(name: String, value: LuaValue, host: ScriptHost) throws {
+        self.name = name
+        self.value = value
+        self.host = host
+        direct = try DirectCall(lua: host.lua, function: value)
+    }
 
     /// Calls the function with Lua values and returns its results.
     public func call(_ arguments: [LuaValue]) throws -> [LuaValue] {
-        try host.lua.call(value, arguments)
+        if let results = try direct.call(arguments) {
+            return results
+        }
+        return try host.lua.call(value, arguments)
     }
 
     /// Calls the function with Lua values and returns its results.

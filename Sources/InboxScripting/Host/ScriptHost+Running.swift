@@ -47,23 +47,23 @@ extension ScriptHost {
     public func function(_ name: String) throws -> ScriptFunction {
         for chunk in loadedChunks.reversed() {
             if let exported = chunk.exports?[name], case .function = exported {
-                return ScriptFunction(name: name, value: exported, host: self)
+                return try ScriptFunction(name: name, value: exported, host: self)
             }
-            if lua.profile == .sandbox,
-                case .function = try chunkGlobal(chunk.function, name)
-            {
-                return ScriptFunction(
-                    name: name, value: try chunkGlobal(chunk.function, name), host: self)
+            guard lua.profile == .sandbox else { continue }
+            let own = try chunkGlobal(chunk.function, name)
+            if case .function = own {
+                return try ScriptFunction(name: name, value: own, host: self)
             }
         }
         let global = try lua.global(name)
         guard case .function = global else {
             throw ScriptValueError("no function named '\(name)' (got \(global.typeName))")
         }
-        return ScriptFunction(name: name, value: global, host: self)
+        return try ScriptFunction(name: name, value: global, host: self)
     }
 
-    /// Calls the function called `name` with Lua values; see ``function(_:)``.
+    /// Calls the function called `name` with Lua values; see ``function(_:)``, which is the
+    /// cheaper way to call the same function many times.
     public func call(_ name: String, _ arguments: [LuaValue]) throws -> [LuaValue] {
         try function(name).call(arguments)
     }

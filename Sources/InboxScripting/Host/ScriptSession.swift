@@ -22,7 +22,7 @@ final class ScriptSession {
     /// The backend, opened on first use; the open callback runs exactly once.
     func inbox() throws -> any Inbox {
         if let opened { return opened }
-        let inbox = try backend.open()
+        let inbox = try backend.openInbox()
         opened = inbox
         onBackendOpen?(backend)
         logger.log(.debug, "backend opened", ["backend": backend.description])

@@ -28,21 +28,21 @@ struct ModuleInstaller {
                 try installer(), .table(try bindingEntries()),
                 .table(try LogModule.functions(lua, session)),
                 writeLine, try lua.load(ModuleSource.rules, name: "=inbox.rules"),
+                .boolean(lua.profile == .sandbox),
             ])
     }
 
     // MARK: - json
 
-    /// Opens the C `json` module under protection and installs it.
+    /// Opens the C `json` module under protection, as a global and `require "json"`.
     private func installJSON() throws {
         guard let state = lua.pointer else { return }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        lua_pushcclosure(state, luaopen_inbox_json, 0)
-        guard inbox_lua_pcall(state, 0, 1, 0) == LUA_OK else {
+        lua_pushcclosure(state, inbox_json_open_global, 0)
+        guard inbox_lua_pcall(state, 0, 0, 0) == LUA_OK else {
             throw LuaError(kind: .memory, message: "cannot open the json module")
         }
-        Self.install(state, name: "json", at: -1, preload: true, sandbox: lua.profile == .sandbox)
     }
 
     // MARK: - The inbox module
@@ -54,7 +54,8 @@ struct ModuleInstaller {
             let session = self.session
             let function = try lua.function(named: binding.name) { arguments in
                 do {
-                    return try binding.run(BindingArguments.parse(binding, session, arguments))
+                    return .many(
+                        try binding.run(BindingArguments.parse(binding, session, arguments)))
                 } catch let error as BindingError {
                     throw error
                 } catch let error as LuaError {

@@ -3,7 +3,7 @@ enum ModuleSource {
     /// Receives `install`, the binding entries, the log functions, the print sink (or nil)
     /// and the rules chunk; builds the `inbox` table and installs the modules.
     static let bootstrap = #"""
-        local install, entries, logFunctions, writeLine, rulesChunk = ...
+        local install, entries, logFunctions, writeLine, rulesChunk, sandboxed = ...
         local setmetatable, rawget, type = setmetatable, rawget, type
         local inbox = {}
         local docs = setmetatable({}, {__mode = "k"})
@@ -41,6 +41,30 @@ enum ModuleSource {
 
         local log = logFunctions
         rulesChunk(inbox, log, docs)
+
+        -- In the sandbox, nested tables become read-only views too (install wraps the top),
+        -- so that one rule script cannot replace inbox.threads.list for the next.
+        local function readonly(node)
+          for key, value in pairs(node) do
+            if type(value) == "table" then node[key] = readonly(value) end
+          end
+          local view = setmetatable({}, {
+            __index = node, __call = (getmetatable(node) or {}).__call, __metatable = false,
+            __newindex = function(_, key)
+              error("attempt to modify a read-only table (key '" .. tostring(key) .. "')", 2)
+            end,
+          })
+          docs[view] = docs[node]
+          return view
+        end
+        if sandboxed then
+          for key, value in pairs(inbox) do
+            if type(value) == "table" and key ~= "contacts" and key ~= "prospects" then
+              inbox[key] = readonly(value)
+            end
+          end
+          inbox.contacts, inbox.prospects = inbox.people, inbox.people
+        end
 
         install("log", log)
         install("inbox", inbox, docs)
