@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // Headers only: the library is loaded on first use by MicroHTTPDLoader.
         .systemLibrary(
             name: "CMicroHTTPD",
@@ -98,6 +103,14 @@ let package = Package(
 
         // MARK: - Command line
 
+        // The REPL's signal handling and libedit input, in C: a signal handler
+        // may only call async-signal-safe functions.
+        .target(
+            name: "CInboxREPL",
+            dependencies: ["CLua", "CEdit"],
+            cSettings: [.headerSearchPath("../CLua")]
+        ),
+        .target(name: "InboxREPL", dependencies: ["LuaKit", "CLua", "CEdit", "CInboxREPL"]),
         // The lua5.4 front end's C pieces: warnings, Ctrl-C, os.exit.
         .target(
             name: "CLuaStandalone",
@@ -113,7 +126,7 @@ let package = Package(
             name: "InboxLuaCLI",
             dependencies: [
                 "LuaKit", "CLua", "CLuaStandalone", "CCurlLoader", "InboxScripting",
-                "InboxClient", "InboxEmulator", "HTTPServer",
+                "InboxClient", "InboxEmulator", "HTTPServer", "InboxREPL",
             ],
             linkerSettings: [
                 .unsafeFlags(
@@ -144,6 +157,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
+        .testTarget(
+            name: "InboxREPLTests",
+            dependencies: ["InboxREPL", "CInboxREPL", "CLuaJSON", "LuaKit", "CLua"]
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(
             name: "InboxClientTests",

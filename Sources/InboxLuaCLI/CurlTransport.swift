@@ -35,7 +35,9 @@ final class CurlTransport: HTTPTransport, @unchecked Sendable {
         _ response: UnsafeMutablePointer<inbox_curl_response>
     ) -> Int32 {
         let cLines = lines.map { UnsafePointer(strdup($0)) }
-        defer { cLines.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        defer {
+            for line in cLines { free(UnsafeMutablePointer(mutating: line)) }
+        }
         // An empty body still needs an address, so that curl sends it (as length 0).
         let body = request.body.map { $0.isEmpty ? Data([0]) : $0 }
         let length = request.body?.count ?? 0

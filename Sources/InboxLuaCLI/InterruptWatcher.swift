@@ -12,7 +12,8 @@ import LuaKit
 /// watcher's thread, which trips the cancellation token so that a blocked HTTP call or a
 /// retry wait ends too.
 final class InterruptWatcher {
-    private let cancellation: CancellationToken
+    /// The token Ctrl-C trips.
+    let cancellation: CancellationToken
     private var armed = false
 
     /// A watcher that trips `cancellation`.

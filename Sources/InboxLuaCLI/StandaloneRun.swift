@@ -58,12 +58,11 @@ final class StandaloneRun {
             return report(error)
         }
         if options.interactive {
-            return REPLLauncher.run(host: host)
+            return REPLLauncher.run(host: host, cancellation: watcher.cancellation)
         }
         guard options.hasNoWork else { return 0 }
         if isatty(STDIN_FILENO) != 0 {
-            Output.standard(HelpText.versionLine + "\n")
-            return REPLLauncher.run(host: host)
+            return REPLLauncher.run(host: host, cancellation: watcher.cancellation)
         }
         do {
             try runChunk(ChunkReader.load(nil, into: lua), arguments: [])

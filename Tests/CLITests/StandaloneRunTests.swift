@@ -149,4 +149,10 @@ import Testing
         #expect(outcome.status == 0, "\(outcome)")
         #expect(outcome.stdout.hasPrefix("nil\tnil\tfunction: "))
     }
+
+    @Test func dashIOpensTheREPLAfterTheOtherOptions() throws {
+        let outcome = try InboxLuaProcess().run(["-i", "-e", "x = 41"], input: "x + 1\n")
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stdout == HelpTextTests.versionLine + "> x + 1\n42\n> \n")
+    }
 }
