@@ -42,6 +42,8 @@ enum ScriptCommand {
         return run.start()
     }
 
+    // TODO: --timeout stops Lua code through LuaKit's hook, but not an `inbox` call blocked
+    // in HTTP; tripping the cancellation token at the deadline too would end that as well.
     private static func hostOptions(
         _ options: CommandLineOptions, _ choice: BackendChoice, _ watcher: InterruptWatcher
     ) -> ScriptHostOptions {
