@@ -90,6 +90,18 @@ struct InboxLuaProcess {
             kill(process.processIdentifier, number)
         }
 
+        /// Reads stdout until `text` has appeared (the script is then surely running);
+        /// returns what was read, which ``wait()`` no longer sees.
+        func read(until text: String) -> String {
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains(text) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen += chunk
+            }
+            return String(decoding: seen, as: UTF8.self)
+        }
+
         /// Reads both streams to their end and waits for the exit.
         func wait() -> Outcome {
             let group = DispatchGroup()

@@ -7,9 +7,13 @@ import Testing
         let process = try InboxLuaProcess()
         try process.write("loop.lua", source)
         let running = try process.start(["loop.lua"])
-        Thread.sleep(forTimeInterval: 0.5)
+        let started = running.read(until: "started\n")
+        // The handler is installed before the chunk runs; give the loop a moment to spin.
+        Thread.sleep(forTimeInterval: 0.1)
         running.signal(SIGINT)
-        return running.wait()
+        var outcome = running.wait()
+        outcome.stdout = started + outcome.stdout
+        return outcome
     }
 
     @Test func busyLoopStopsWith130() throws {
@@ -29,7 +33,8 @@ import Testing
 
     @Test func pcallCannotSwallowTheInterrupt() throws {
         let outcome = try interrupt(
-            "while true do pcall(function() while true do end end) end\n")
+            "print('started') io.stdout:flush()\n"
+                + "while true do pcall(function() while true do end end) end\n")
         #expect(outcome.status == 130, "\(outcome)")
         #expect(outcome.stderr.hasPrefix("inbox-lua: interrupted!\n"))
     }
