@@ -76,7 +76,10 @@ static lua_State *volatile interrupt_target;
 static volatile sig_atomic_t interrupt_seen;
 static volatile int interrupt_wake_fd = -1;
 
-/* Raised at every instruction once set, until the run unwinds. */
+/* Raised at every instruction once set, until the run unwinds.
+ * TODO: the hook is set on the main thread only (as lua.c does), so a
+ * loop inside a coroutine is not stopped by Ctrl-C; walking the running
+ * coroutine would need state the handler cannot safely read. */
 static void standalone_interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     lua_pushliteral(L, "interrupted!");
