@@ -33,9 +33,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Headers only: the library is loaded on first use by MicroHTTPDLoader.
         .systemLibrary(
             name: "CMicroHTTPD",
-            pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
 
@@ -70,7 +70,10 @@ let package = Package(
 
         // MARK: - HTTP server on loopback (libmicrohttpd), for the emulator
 
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        // libmicrohttpd's entry points, forwarded to the library loaded on first use, so that
+        // linking the emulator does not load GnuTLS into every process at start-up.
+        .target(name: "MicroHTTPDLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "MicroHTTPDLoader"]),
 
         // MARK: - Inbox client: domain model, protocol, v1 and v2 over HTTP
 
@@ -108,9 +111,31 @@ let package = Package(
             cSettings: [.headerSearchPath("../CLua")]
         ),
         .target(name: "InboxREPL", dependencies: ["LuaKit", "CLua", "CEdit", "CInboxREPL"]),
+        // The lua5.4 front end's C pieces: warnings, Ctrl-C, os.exit.
+        .target(
+            name: "CLuaStandalone",
+            dependencies: ["CLua"],
+            cSettings: [.headerSearchPath("../CLua")]
+        ),
+        // libcurl for the live API, loaded on first use rather than at start-up.
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // Release builds link the Swift runtime and Foundation statically, which starts in a
+        // fraction of the time of loading them as shared libraries (scripts/bench-run). The
+        // live API's transport (CurlTransport) loads libcurl when a script first uses it.
         .executableTarget(
             name: "InboxLuaCLI",
-            dependencies: ["LuaKit", "InboxEmulator", "InboxREPL"]
+            dependencies: [
+                "LuaKit", "CLua", "CLuaStandalone", "CCurlLoader", "InboxScripting",
+                "InboxClient", "InboxEmulator", "HTTPServer", "InboxREPL",
+            ],
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie",
+                        "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                        "-l_FoundationCollections",
+                    ], .when(configuration: .release))
+            ]
         ),
 
         // MARK: - Benchmarks
@@ -128,6 +153,8 @@ let package = Package(
             dependencies: ["HTTPServer", "InboxEmulator"],
             path: "Tests/TestSupport"
         ),
+        // Runs the built inbox-lua as a subprocess; `swift build` first.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
         .testTarget(

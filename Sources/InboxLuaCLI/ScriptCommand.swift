@@ -1,55 +1,63 @@
-import Foundation
-import InboxREPL
+import InboxScripting
 import LuaKit
 
-/// `inbox-lua script.lua [args]`: runs a script like `lua5.4 script.lua [args]` would.
-///
-/// TODO: the REPL, `-e`, `-l`, `-i`, `-v`, `-` (stdin) and the `inbox` module arrive with
-/// the full command line issue; for now a script path is required.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `inbox-lua [options] [script [args]]`: validates the whole command line, chooses the
+/// backend, creates the host, then runs like `lua5.4` (see ``StandaloneRun``).
 enum ScriptCommand {
-    static func run(_ arguments: [String]) -> Int32 {
-        guard let path = arguments.first else {
-            return runREPL()
-        }
-        let scriptArguments = arguments.dropFirst().map { LuaValue.string($0) }
+    /// Exit status for a command line inbox-lua does not accept (sysexits.h `EX_USAGE`).
+    static let usageStatus: Int32 = 64
 
+    /// Runs the command line `argv` (program name first) and returns the exit status.
+    static func run(_ argv: [String]) -> Int32 {
+        let options: CommandLineOptions
+        let choice: BackendChoice
+        let planFile: PlanFile?
         do {
-            let lua = try LuaState(profile: .full)
-            try lua.setGlobal("arg", .table(argTable(path: path, arguments)))
-            _ = try lua.call(try lua.load(file: path), scriptArguments)
-            return 0
-        } catch let error as LuaError {
-            var text = "inbox-lua: \(error.message)"
-            if let traceback = error.traceback {
-                text += "\n" + traceback
+            options = try CommandLineOptions(parsing: argv)
+            if options.help || options.version {
+                Output.standard((options.help ? HelpText.help : HelpText.versionLine) + "\n")
+                return 0
             }
-            printError(text)
-            return 1
+            choice = try BackendChoice(options)
+            planFile = try options.planJSON.map(PlanFile.init(path:))
         } catch {
-            printError("inbox-lua: \(error)")
-            return 1
+            Output.error("inbox-lua: \(error.description)\n\(HelpText.usageHint)")
+            return usageStatus
         }
-    }
 
-    /// `inbox-lua` with no script: the REPL, for now without the inbox module.
-    private static func runREPL() -> Int32 {
+        let watcher = InterruptWatcher(cancellation: choice.cancellation)
+        let host: ScriptHost
         do {
-            return try REPL(state: LuaState(profile: .full)).run()
+            host = try ScriptHost(options: hostOptions(options, choice, watcher))
         } catch {
-            printError("inbox-lua: \(error)")
+            Output.error("inbox-lua: \(error)")
             return 1
         }
+        let run = StandaloneRun(
+            host: host, options: options, argv: argv, watcher: watcher, planFile: planFile)
+        return run.start()
     }
 
-    /// `arg` as `lua5.4` builds it: the script at 0, the interpreter at -1, then the arguments.
-    private static func argTable(path: String, _ arguments: [String]) -> LuaTable {
-        var table = LuaTable(sequence: arguments.dropFirst().map { .string($0) })
-        table[.integer(0)] = .string(path)
-        table[.integer(-1)] = .string(CommandLine.arguments.first ?? "inbox-lua")
-        return table
-    }
-
-    private static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    // TODO: --timeout stops Lua code through LuaKit's hook, but not an `inbox` call blocked
+    // in HTTP; tripping the cancellation token at the deadline too would end that as well.
+    private static func hostOptions(
+        _ options: CommandLineOptions, _ choice: BackendChoice, _ watcher: InterruptWatcher
+    ) -> ScriptHostOptions {
+        ScriptHostOptions(
+            backend: choice.backend,
+            limits: LuaLimits(memory: options.memoryLimit, timeout: options.timeout),
+            sandbox: options.sandbox, dryRun: options.dryRun,
+            logSink: { Output.error($0.formatted) },
+            onBackendOpen: { backend in
+                if backend.isEmulator {
+                    Output.error("inbox-lua: using \(backend.description)")
+                } else {
+                    watcher.armCancellation()
+                }
+            })
     }
 }

@@ -1,9 +1,13 @@
 import Foundation
 import Testing
 
-/// `inbox-lua < file`: piped input runs line by line as with `lua5.4 -i`.
+/// `inbox-lua -i < file`: piped input runs line by line, as with `lua5.4 -i` (without
+/// `-i`, piped input is a script, as with `lua5.4`). `-i` implies `-v`.
 @Suite("The REPL with piped input")
 struct REPLPipeTests {
+    static let versionLine =
+        "inbox-lua 0.1.0 (Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio)\n"
+
     private func run(input: String, home: URL? = nil) throws -> (
         output: String, errors: String, status: Int32
     ) {
@@ -12,6 +16,7 @@ struct REPLPipeTests {
         try Data(input.utf8).write(to: inputFile)
         let process = Process()
         process.executableURL = TerminalDriver.binary
+        process.arguments = ["-i"]
         process.environment = ["HOME": directory.path, "TERM": "xterm"]
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
         let output = Pipe()
@@ -43,7 +48,7 @@ struct REPLPipeTests {
                 "last line without newline"
                 """)
         #expect(
-            result.output == """
+            result.output == Self.versionLine + """
                 > x = 1
                 > x + 1
                 2
@@ -75,14 +80,16 @@ struct REPLPipeTests {
     @Test("output a chunk leaves in C's buffer comes before the results")
     func bufferedWrites() throws {
         let result = try run(input: "io.write('partial') return 1\n")
-        #expect(result.output == "> io.write('partial') return 1\npartial1\n> \n")
+        #expect(
+            result.output
+                == Self.versionLine + "> io.write('partial') return 1\npartial1\n> \n")
     }
 
     @Test("no history is written when the input is not a terminal")
     func noHistory() throws {
         let home = try TerminalDriver.temporaryDirectory()
         let result = try run(input: "1\n", home: home)
-        #expect(result.output == "> 1\n1\n> \n")
+        #expect(result.output == Self.versionLine + "> 1\n1\n> \n")
         let history = home.appendingPathComponent(".local/share/inbox-lua/history")
         #expect(!FileManager.default.fileExists(atPath: history.path))
     }
