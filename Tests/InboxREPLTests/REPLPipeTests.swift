@@ -17,7 +17,14 @@ struct REPLPipeTests {
         let process = Process()
         process.executableURL = TerminalDriver.binary
         process.arguments = ["-i"]
-        process.environment = ["HOME": directory.path, "TERM": "xterm"]
+        // A clean environment, but for the sanitizer's settings under
+        // scripts/test, so that the binary's own reports follow the same rules.
+        let sanitizer = ProcessInfo.processInfo.environment.filter {
+            $0.key == "ASAN_OPTIONS" || $0.key == "LSAN_OPTIONS"
+        }
+        process.environment = sanitizer.merging(["HOME": directory.path, "TERM": "xterm"]) {
+            $1
+        }
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
         let output = Pipe()
         let errors = Pipe()
