@@ -1,3 +1,4 @@
+import Foundation
 import InboxClient
 import InboxREPL
 import InboxScripting
@@ -13,11 +14,22 @@ enum REPLLauncher {
         var options = REPLOptions()
         options.onInterrupt = { cancellation.cancel() }
         options.onRunStart = { cancellation.reset() }
+        if isatty(options.input) != 0 {
+            options.banner = banner(for: host)
+        }
         do {
             return try REPL(state: host.lua, options: options).run()
         } catch {
             Output.error("inbox-lua: \(error)")
             return 1
+        }
+    }
+
+    /// Names the backend and, when it answers, the team: the person at the prompt should
+    /// know at once whether their commands reach the live inbox or the emulator.
+    private static func banner(for host: ScriptHost) -> REPLBanner {
+        REPLBanner(backend: host.backend.description) {
+            try? host.openInbox().team().name
         }
     }
 }

@@ -32,6 +32,19 @@ struct REPLTerminalTests {
                 """.replacingOccurrences(of: "\t", with: "   "))
     }
 
+    @Test("the banner names the backend and the team")
+    func banner() throws {
+        let terminal = try TerminalDriver()
+        let path = terminal.home.path + "/.local/share/inbox-lua/emulator.sqlite"
+        #expect(
+            try terminal.wholeScreen() == """
+                inbox-lua: using the local emulator (\(path))
+                inbox-lua (Lua 5.4) on the local emulator (\(path))
+                Team: Acme Corp. Type help() for help; Ctrl-D exits.
+                >
+                """)
+    }
+
     @Test("Ctrl-C stops a running chunk, prints interrupted, and the session goes on")
     func interruptRun() throws {
         let terminal = try TerminalDriver()

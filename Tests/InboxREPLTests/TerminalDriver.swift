@@ -52,9 +52,16 @@ final class TerminalDriver {
         try waitFor { $0.hasSuffix(">") || $0.hasSuffix(">>") }
     }
 
-    /// The screen, without trailing blank lines or trailing spaces.
+    /// The screen from the first prompt on (the banner above it has a test of its own),
+    /// without trailing blank lines or trailing spaces.
     func screen() throws -> String {
-        let text = try tmux(["capture-pane", "-p", "-t", "0"])
+        let lines = try wholeScreen().split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.drop { !$0.hasPrefix(">") }.joined(separator: "\n")
+    }
+
+    /// The whole screen, banner included, without trailing blank lines or spaces.
+    func wholeScreen() throws -> String {
+        let text = try tmux(["capture-pane", "-p", "-J", "-t", "0"])
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
