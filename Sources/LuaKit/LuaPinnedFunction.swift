@@ -15,9 +15,8 @@ public final class LuaPinnedFunction {
 
     private let reference: lua_Integer
 
-    /// The last string result and its Swift value: a rule's few answers are reused rather
-    /// than copied into a new array on every call.
-    private var lastString: (bytes: [UInt8], value: LuaValue)?
+    /// The bytes of the last single string result, and the results returned for it.
+    private var lastString: (bytes: [UInt8], results: [LuaValue])?
 
     /// Pins `function` (a Lua function, or a value with `__call`) in `state`.
     ///
@@ -42,7 +41,8 @@ public final class LuaPinnedFunction {
     public func call(_ arguments: [LuaValue]) throws -> [LuaValue] {
         try state.withStack { lua in
             let base = lua_gettop(lua)
-            try state.ensureStack(lua, Int32(clamping: arguments.count + 3))
+            try state.ensureStack(lua, Int32(clamping: arguments.count + 4))
+            lua_pushcclosure(lua, inbox_lua_msgh, 0)  // a light C function: no allocation
             lua_rawgeti(lua, inbox_lua_registryindex(), reference)
             for argument in arguments {
                 try state.push(argument, lua)
@@ -50,14 +50,17 @@ public final class LuaPinnedFunction {
             try state.checkMemory(lua)
 
             let count = Int32(arguments.count)
-            if let error = state.protectedCall(lua, arguments: count, results: LUA_MULTRET) {
+            let handler = base + 1
+            if let error = state.protectedCall(
+                lua, arguments: count, results: LUA_MULTRET, handler: handler)
+            {
                 throw error
             }
             let top = lua_gettop(lua)
-            if top == base + 1, lua_type(lua, top) == LUA_TSTRING {
-                return [string(at: top, lua)]
+            if top == handler + 1, lua_type(lua, top) == LUA_TSTRING {
+                return stringResult(at: top, lua)
             }
-            return try state.values(from: base + 1, to: top, lua)
+            return try state.values(from: handler + 1, to: top, lua)
         }
     }
 
@@ -66,16 +69,20 @@ public final class LuaPinnedFunction {
         try call(arguments)
     }
 
-    /// The string at `index`, reusing the previous string result when the bytes are equal.
-    private func string(at index: Int32, _ lua: OpaquePointer) -> LuaValue {
+    /// The one string result at `index`, reusing the previous results when the bytes are
+    /// equal: a rule's few answers cost neither a copy nor an array.
+    private func stringResult(at index: Int32, _ lua: OpaquePointer) -> [LuaValue] {
         var length = 0
         let chars = lua_tolstring(lua, index, &length).unsafelyUnwrapped
-        let bytes = UnsafeRawBufferPointer(start: chars, count: length)
-        if let last = lastString, last.bytes.elementsEqual(bytes) {
-            return last.value
+        if let last = lastString, last.bytes.count == length,
+            length == 0
+                || last.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, chars, length) == 0 })
+        {
+            return last.results
         }
-        let value = LuaValue.string([UInt8](bytes))
-        lastString = ([UInt8](bytes), value)
-        return value
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: chars, count: length))
+        let results = [LuaValue.string(bytes)]
+        lastString = (bytes, results)
+        return results
     }
 }
