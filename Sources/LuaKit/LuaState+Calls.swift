@@ -41,13 +41,17 @@ extension LuaState {
 
     /// Calls the function below `arguments` values, protected and with a traceback; pops
     /// the error and returns it on failure.
+    ///
+    /// - Parameter handler: the stack index of `inbox_lua_msgh` when the caller pushed it
+    ///   already, which saves moving it under the function and back.
     func protectedCall(
-        _ state: OpaquePointer, arguments: Int32, results: Int32, traced: Bool = true
+        _ state: OpaquePointer, arguments: Int32, results: Int32, traced: Bool = true,
+        handler: Int32 = 0
     ) -> LuaError? {
         let status =
-            traced
+            traced && handler == 0
             ? inbox_lua_pcall_traced(state, arguments, results)
-            : inbox_lua_pcall(state, arguments, results, 0)
+            : inbox_lua_pcall(state, arguments, results, handler)
         let outermost = control.pointee.depth == 0
         let tripped = outermost ? control.pointee.tripped : Int32(INBOX_LUA_LIMIT_NONE)
         if outermost {

@@ -39,7 +39,9 @@ extension LuaState {
             try push(element, state, depth: depth)
             lua_rawseti(state, -2, lua_Integer(offset + 1))
         }
-        for (key, element) in table.fields where element != .nil {
+        for (key, element) in table.fields {
+            // A pattern, not `!=`: the synthesized equality is a call per field.
+            if case .nil = element { continue }
             switch key {
             case .nil:
                 throw LuaError(kind: .runtime, message: "table index is nil")

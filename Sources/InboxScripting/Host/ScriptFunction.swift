@@ -13,21 +13,18 @@ public struct ScriptFunction {
     public let value: LuaValue
 
     let host: ScriptHost
-    private let direct: DirectCall
+    private let pinned: LuaPinnedFunction
 
     init(name: String, value: LuaValue, host: ScriptHost) throws {
         self.name = name
         self.value = value
         self.host = host
-        direct = try DirectCall(lua: host.lua, function: value)
+        pinned = try LuaPinnedFunction(value, in: host.lua)
     }
 
     /// Calls the function with Lua values and returns its results.
     public func call(_ arguments: [LuaValue]) throws -> [LuaValue] {
-        if let results = try direct.call(arguments) {
-            return results
-        }
-        return try host.lua.call(value, arguments)
+        try pinned.call(arguments)
     }
 
     /// Calls the function with Lua values and returns its results.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import InboxScripting
 
-@Suite struct DirectCallTests {
+@Suite struct ScriptFunctionCallTests {
     @Test func plainDataGoesInAndResultsComeBackOfEveryKind() throws {
         let fixture = try HostFixture()
         try fixture.host.load(
@@ -28,10 +28,9 @@ import Testing
             source: "function link(p) return {id = p.id, tags = json.array()} end")
         let results = try fixture.host.call("link", json: [["id": "k7xq2m9vd4nbp8c3w6tyrh5a"]])
         #expect(results == [["id": "k7xq2m9vd4nbp8c3w6tyrh5a", "tags": []]])
-        #expect(try fixture.host.lua.global("inbox-lua.direct-results") == .nil)
     }
 
-    @Test func aFunctionArgumentTakesTheGeneralPath() throws {
+    @Test func aFunctionArgumentIsPassedThrough() throws {
         let fixture = try HostFixture()
         try fixture.host.load(
             source: "function apply(f, x) return f(x) end function inc(x) return x + 1 end")
