@@ -9,7 +9,7 @@ import LuaKit
 extension StandaloneRun {
     /// The `arg` table, `LUA_INIT` (unless `-E`), and the module search paths.
     func prepare() throws {
-        try lua.setGlobal("arg", .table(argTable()))
+        setArgTable()
         guard lua.profile == .full else { return }
         if options.ignoreEnvironment {
             try setPaths(
@@ -28,14 +28,24 @@ extension StandaloneRun {
         }
     }
 
-    /// `arg` as lua.c builds it: the script name at 0, what precedes it at negative
-    /// indices, its arguments from 1; with no script, the program name is at 0.
-    func argTable() -> LuaTable {
-        var table = LuaTable()
+    /// Sets the global `arg` as lua.c builds it: the script name at 0, what precedes it at
+    /// negative indices, its arguments from 1; with no script, the program name is at 0.
+    /// Built on the stack, raw: a Swift `LuaTable` would cost start-up time in generic
+    /// metadata lookups for its dictionary.
+    func setArgTable() {
+        guard let state = lua.pointer else { return }
+        _ = lua_getfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
+        lua_pushstring(state, "arg")
+        let scriptIndex = options.scriptIndex
+        lua_createtable(
+            state, Int32(clamping: max(0, argv.count - scriptIndex - 1)),
+            Int32(clamping: min(argv.count, scriptIndex + 1)))
         for (index, argument) in argv.enumerated() {
-            table[.integer(Int64(index - options.scriptIndex))] = .string(argument)
+            lua_pushstring(state, argument)
+            lua_rawseti(state, -2, lua_Integer(index - scriptIndex))
         }
-        return table
+        lua_rawset(state, -3)
+        inbox_lua_pop(state, 1)
     }
 
     /// `-e`, `-l` and `-W`.
@@ -62,10 +72,35 @@ extension StandaloneRun {
             path = file
         }
         let chunk = try ChunkReader.load(path, into: lua)
+        if let strings = argStrings() {
+            try runChunk(chunk, arguments: strings)
+            return
+        }
         guard case .table(let arg) = try lua.global("arg") else {
             throw LuaError(kind: .runtime, message: "'arg' is not a table")
         }
         try runChunk(chunk, arguments: arg.sequence)
+    }
+
+    /// `arg[1...]` read raw when `arg` is a table whose sequence holds only strings (as the
+    /// command line leaves it), else nil; this skips converting the whole table.
+    private func argStrings() -> [LuaValue]? {
+        guard let state = lua.pointer else { return nil }
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        _ = lua_getfield(state, inbox_lua_registryindex(), INBOX_LUA_GLOBALS_KEY)
+        lua_pushstring(state, "arg")
+        guard lua_rawget(state, -2) == LUA_TTABLE else { return nil }
+        var strings: [LuaValue] = []
+        while true {
+            let type = lua_rawgeti(state, -1, lua_Integer(strings.count + 1))
+            defer { inbox_lua_pop(state, 1) }
+            if type == LUA_TNIL { return strings }
+            guard type == LUA_TSTRING else { return nil }
+            var length = 0
+            guard let chars = lua_tolstring(state, -1, &length) else { return nil }
+            strings.append(.string([UInt8](UnsafeRawBufferPointer(start: chars, count: length))))
+        }
     }
 
     /// Calls a compiled chunk with Ctrl-C caught.

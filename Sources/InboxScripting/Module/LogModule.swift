@@ -6,12 +6,13 @@ import LuaKit
 /// Lines go to the host's sink (the command line writes them to stderr); a host without a
 /// sink drops them, so a library stays quiet.
 enum LogModule {
-    /// The module's functions, as a table to install.
+    /// The module's functions, as a sequence of `{name, fn}` pairs for the bootstrap to
+    /// gather into a table (a Swift dictionary here costs start-up time).
     static func functions(_ lua: LuaState, _ session: ScriptSession) throws -> LuaTable {
-        var table = LuaTable()
+        var pairs: [LuaValue] = []
         for level in ScriptLogLevel.allCases {
             let name = "log.\(level)"
-            table[.string(level.description)] = try lua.function(named: name) { arguments in
+            let function = try lua.function(named: name) { arguments in
                 guard session.logger.accepts(level) else { return [] }
                 let message = try arguments.string(1)
                 var fields: [String: String] = [:]
@@ -30,8 +31,9 @@ enum LogModule {
                 session.logger.log(level, message, fields)
                 return []
             }
+            pairs.append(.table(LuaTable(sequence: [.string(level.description), function])))
         }
-        table["level"] = try lua.function(named: "log.level") { arguments in
+        let level = try lua.function(named: "log.level") { arguments in
             let current = LuaValue.string(session.logger.level.description)
             guard let name = try arguments.optionalString(1) else { return [current] }
             guard let level = ScriptLogLevel(name: name) else {
@@ -41,7 +43,8 @@ enum LogModule {
             session.logger.level = level
             return [current]
         }
-        return table
+        pairs.append(.table(LuaTable(sequence: ["level", level])))
+        return LuaTable(sequence: pairs)
     }
 
     /// A field value as text: strings as they are, numbers as Lua prints them, tables as JSON.

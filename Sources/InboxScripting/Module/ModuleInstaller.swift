@@ -47,7 +47,8 @@ struct ModuleInstaller {
 
     // MARK: - The inbox module
 
-    /// The bindings as `{name =, fn =, signature =, summary =, callable =}` entries.
+    /// The bindings as `{name, fn, signature, summary, callable}` entries (sequences only:
+    /// a Swift dictionary here costs start-up time in generic metadata lookups).
     private func bindingEntries() throws -> LuaTable {
         var entries: [LuaValue] = []
         for binding in Binding.all {
@@ -64,15 +65,15 @@ struct ModuleInstaller {
                     throw BindingError(binding.name, String(describing: error))
                 }
             }
-            var entry = LuaTable()
-            entry["name"] = .string(binding.name)
-            entry["fn"] = function
-            entry["signature"] = .string(binding.signature)
-            entry["summary"] = .string(binding.summary)
+            var callable = false
             if case .callableTable = binding.shape {
-                entry["callable"] = true
+                callable = true
             }
-            entries.append(.table(entry))
+            let entry: [LuaValue] = [
+                .string(binding.name), function, .string(binding.signature),
+                .string(binding.summary), .boolean(callable),
+            ]
+            entries.append(.table(LuaTable(sequence: entry)))
         }
         return LuaTable(sequence: entries)
     }

@@ -1,9 +1,9 @@
 /// The Lua side of the modules: assembling `inbox` from the bindings, and `inbox.rules`.
 enum ModuleSource {
-    /// Receives `install`, the binding entries, the log functions, the print sink (or nil)
+    /// Receives `install`, the binding entries, the log functions as `{name, fn}` pairs, the print sink (or nil)
     /// and the rules chunk; builds the `inbox` table and installs the modules.
     static let bootstrap = #"""
-        local install, entries, logFunctions, writeLine, rulesChunk, sandboxed = ...
+        local install, entries, logEntries, writeLine, rulesChunk, sandboxed = ...
         local setmetatable, rawget, type = setmetatable, rawget, type
         local inbox = {}
         local docs = setmetatable({}, {__mode = "k"})
@@ -22,24 +22,29 @@ enum ModuleSource {
           return node
         end
 
+        -- Each entry is {name, fn, signature, summary, callable}.
         for _, entry in ipairs(entries) do
-          local doc = {
-            name = entry.name, signature = entry.signature, summary = entry.summary,
-          }
-          if entry.callable then
-            local node = tableAt(entry.name)
-            setmetatable(node, {__call = entry.fn})
+          local name, fn, signature, summary, callable =
+            entry[1], entry[2], entry[3], entry[4], entry[5]
+          local doc = {name = name, signature = signature, summary = summary}
+          if callable then
+            local node = tableAt(name)
+            setmetatable(node, {__call = fn})
             docs[node] = doc
           else
-            local parent = tableAt(entry.name:match("^(.*)%.[%w_]+$"))
-            parent[entry.name:match("([%w_]+)$")] = entry.fn
+            local parent = tableAt(name:match("^(.*)%.[%w_]+$"))
+            parent[name:match("([%w_]+)$")] = fn
           end
-          docs[entry.fn] = doc
+          docs[fn] = doc
         end
         inbox.contacts = inbox.people
         inbox.prospects = inbox.people
 
-        local log = logFunctions
+        -- Each log entry is {name, fn}.
+        local log = {}
+        for _, entry in ipairs(logEntries) do
+          log[entry[1]] = entry[2]
+        end
         rulesChunk(inbox, log, docs)
 
         -- In the sandbox, nested tables become read-only views too (install wraps the top),
