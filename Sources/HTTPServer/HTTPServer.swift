@@ -179,6 +179,7 @@ private func makeRequest(
     return HTTPRequest(
         method: method,
         path: FormDecoding.decode(rawPath, plusIsSpace: false),
+        rawPath: rawPath,
         rawQuery: rawQuery,
         headers: headers(of: connection),
         body: state.body,
