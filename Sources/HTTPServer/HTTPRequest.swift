@@ -9,6 +9,10 @@ public struct HTTPRequest: Sendable {
     public let method: String
     /// The path, percent-decoded, without the query.
     public let path: String
+    /// The path exactly as sent, still percent-encoded, without the query.
+    /// Route on this (see `pathSegments`): an encoded `/` (`%2F`) belongs to
+    /// its segment and must not split it.
+    public let rawPath: String
     /// The query exactly as sent, without the leading `?`; empty when absent.
     public let rawQuery: String
     /// The query's key–value pairs in order, form-decoded (`+` is a space).
@@ -24,6 +28,7 @@ public struct HTTPRequest: Sendable {
     public init(
         method: String,
         path: String,
+        rawPath: String? = nil,
         rawQuery: String = "",
         headers: [String: String] = [:],
         body: [UInt8] = [],
@@ -31,11 +36,18 @@ public struct HTTPRequest: Sendable {
     ) {
         self.method = method
         self.path = path
+        self.rawPath = rawPath ?? path
         self.rawQuery = rawQuery
         self.query = FormDecoding.pairs(rawQuery)
         self.headers = headers
         self.body = body
         self.bodyExceedsLimit = bodyExceedsLimit
+    }
+
+    /// The non-empty segments of `rawPath`, each percent-decoded after the
+    /// split, so `/threads/a%2Fb` is `["threads", "a/b"]`.
+    public var pathSegments: [String] {
+        rawPath.split(separator: "/").map { FormDecoding.decode($0, plusIsSpace: false) }
     }
 
     /// Every value of a query parameter, in order.

@@ -143,9 +143,15 @@ private func accessHandler(
 
     if !state.headersSeen {
         state.headersSeen = true
-        return .YES
-    }
-    if uploadDataSize.pointee > 0 {
+        // A declared length over the limit is answered now, body unread:
+        // waiting for it would hold the connection until the client gave up
+        // (or forever, for a body never sent). libmicrohttpd closes the
+        // connection after this early response.
+        guard let declared = headers(of: connection)["content-length"].flatMap({ UInt64($0) }),
+            declared > UInt64(server.maxBodyBytes)
+        else { return .YES }
+        state.bodyExceedsLimit = true
+    } else if uploadDataSize.pointee > 0 {
         let count = uploadDataSize.pointee
         if state.body.count + count > server.maxBodyBytes {
             state.bodyExceedsLimit = true
@@ -179,6 +185,7 @@ private func makeRequest(
     return HTTPRequest(
         method: method,
         path: FormDecoding.decode(rawPath, plusIsSpace: false),
+        rawPath: rawPath,
         rawQuery: rawQuery,
         headers: headers(of: connection),
         body: state.body,

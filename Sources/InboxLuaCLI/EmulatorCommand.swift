@@ -18,8 +18,31 @@ enum EmulatorCommand {
                inbox-lua emulator receive THREAD_ID TEXT [--emulator PATH]
         """
 
+    static let help =
+        usage + """
+
+
+            subcommands:
+              reset    put the demo team back into the emulator
+              serve    serve /api/v1 and /api/v2 over HTTP on 127.0.0.1 until Ctrl-C
+              export   write the emulator's team as JSON (to stdout unless --output)
+              import   replace the emulator's team with an export (FILE, or - for stdin)
+              receive  store a reply from the person in THREAD_ID and print its id
+
+            options:
+              --emulator PATH  the emulator's SQLite file (default: the user's data folder)
+              --port N         serve on port N (0 picks a free port)
+              --token T        the bearer token clients must send to serve
+              --rate-limit     serve with the Inbox API's rate limits
+              --output FILE    export into FILE instead of stdout
+            """
+
     static func run(_ arguments: [String]) -> Int32 {
         guard let subcommand = arguments.first else { return usageError("missing subcommand") }
+        if ["--help", "-h", "help"].contains(subcommand) {
+            FileHandle.standardOutput.write(Data((help + "\n").utf8))
+            return 0
+        }
         let options: EmulatorOptions
         do {
             options = try EmulatorOptions(Array(arguments.dropFirst()))
@@ -38,6 +61,9 @@ enum EmulatorCommand {
             }
         } catch let failure as EmulatorOptions.UsageFailure {
             return usageError(failure.description)
+        } catch let failure as EmulatorOptions.FileFailure {
+            printError("inbox-lua: \(failure)")
+            return 1
         } catch {
             printError("inbox-lua emulator \(subcommand): \(error)")
             return 1
@@ -78,7 +104,7 @@ enum EmulatorCommand {
     private static func export(_ options: EmulatorOptions) throws -> Int32 {
         let document = Data(try options.openStore().exportTeam())
         if let output = options.output {
-            try document.write(to: URL(fileURLWithPath: output))
+            try EmulatorOptions.write(document, to: output)
         } else {
             FileHandle.standardOutput.write(document)
         }
@@ -92,7 +118,7 @@ enum EmulatorCommand {
         let document =
             file == "-"
             ? FileHandle.standardInput.readDataToEndOfFile()
-            : try Data(contentsOf: URL(fileURLWithPath: file))
+            : try EmulatorOptions.read(file)
         let store = try options.openStore()
         try store.importTeam(Array(document))
         printError("inbox-lua: imported \(file) into the emulator at \(store.path)")

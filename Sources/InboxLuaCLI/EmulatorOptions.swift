@@ -1,3 +1,4 @@
+import Foundation
 import InboxEmulator
 
 /// The options of `inbox-lua emulator ...`, validated before any work starts.
@@ -12,6 +13,12 @@ struct EmulatorOptions {
 
     /// A command line the subcommands cannot accept (exit status 64).
     struct UsageFailure: Swift.Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A file or store the subcommand cannot use (exit status 1), already
+    /// worded for the user: printed after `inbox-lua: `.
+    struct FileFailure: Swift.Error, CustomStringConvertible {
         let description: String
     }
 
@@ -49,7 +56,56 @@ struct EmulatorOptions {
     }
 
     /// The store at `--emulator PATH`, or the default file.
+    /// A store that cannot be opened names its path, with SQLite's reason.
     func openStore() throws -> EmulatorStore {
-        try EmulatorStore(path: emulatorPath ?? EmulatorStore.defaultPath())
+        let path = try emulatorPath ?? EmulatorStore.defaultPath()
+        do {
+            return try EmulatorStore(path: path)
+        } catch let failure as SQLiteFailure {
+            throw FileFailure(
+                description: "cannot open the emulator at \(path): \(failure.message)")
+        }
+    }
+
+    /// The whole of the file at `path`, or a failure worded like `cat`'s.
+    static func read(_ path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw posixFailure("read", path) }
+        defer { close(descriptor) }
+        var contents = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress, $0.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw posixFailure("read", path)
+            }
+            if count == 0 { return contents }
+            contents.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// Replaces the file at `path` with `contents`, or fails naming the path.
+    static func write(_ contents: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw posixFailure("write", path) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < contents.count {
+            let count = contents.withUnsafeBytes {
+                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw posixFailure("write", path)
+            }
+            written += count
+        }
+    }
+
+    private static func posixFailure(_ verb: String, _ path: String) -> FileFailure {
+        FileFailure(description: "cannot \(verb) \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -35,6 +35,16 @@ private func recordingServer(
         #expect(request.bodyExceedsLimit == false)
     }
 
+    @Test func keepsAnEncodedSlashInsideItsPathSegment() async throws {
+        let (server, log) = try recordingServer()
+        _ = try await fetch(server.baseURL + "/api/v2/threads/..%2F..%2Faccount-links")
+
+        let request = try #require(log.requests.first)
+        #expect(request.rawPath == "/api/v2/threads/..%2F..%2Faccount-links")
+        #expect(request.path == "/api/v2/threads/../../account-links")
+        #expect(request.pathSegments == ["api", "v2", "threads", "../../account-links"])
+    }
+
     @Test func keepsTheRawQueryAndDecodesPlusAsSpace() async throws {
         let (server, log) = try recordingServer()
         let query = "accountLinkId=a&accountLinkId=b&q=c%2B%2B+dev&ids%5B0%5D=x&flag"

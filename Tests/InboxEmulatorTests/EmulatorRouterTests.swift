@@ -30,6 +30,15 @@ struct EmulatorRouterTests {
         }
     }
 
+    @Test("an encoded slash stays inside its path segment")
+    func encodedSlash() throws {
+        let harness = try EmulatorHarness()
+        let reply = harness.call("GET", "/api/v2/threads/..%2F..%2Faccount-links")
+
+        Self.expectError(reply, "v2", status: 404, v1: "", v2: "threadNotFound")
+        #expect(reply.json?["message"] == .string("Thread with ID '../../account-links' not found"))
+    }
+
     @Test("malformed JSON is a 400", arguments: versions)
     func malformedJSON(version: String) throws {
         let harness = try EmulatorHarness()

@@ -59,6 +59,34 @@ struct EmulatorServerTests {
         #expect(reply.json?["error"]?["code"] == .string("PAYLOAD_TOO_LARGE"))
     }
 
+    @Test("a declared Content-Length over the limit is a 413 before the body arrives")
+    func declaredLengthOverLimit() throws {
+        let harness = try EmulatorHarness()
+        let server = try harness.serve()
+        defer { server.stop() }
+        // curl sends the declared length as given, then only 3 bytes: without
+        // an early answer it would wait for the rest until --max-time.
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = [
+            "-s", "--max-time", "10", "-X", "POST", "-H", "Content-Length: 99999999999",
+            "-H", "Authorization: Bearer \(EmulatorHarness.token)", "--data-binary", "abc",
+            "-w", "\n%{http_code}", server.baseURL + "/api/v2/messages",
+        ]
+        let output = Pipe()
+        curl.standardOutput = output
+        try curl.run()
+        let text = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curl.waitUntilExit()
+
+        let lines = text.split(separator: "\n")
+        let body = try JSONValue.parse(Data((lines.first ?? "").utf8))
+        #expect(lines.last == "413")
+        #expect(body["code"] == .string("invalidRequest"))
+        #expect(body["requestId"]?.stringValue?.hasPrefix("req_") == true)
+    }
+
     @Test("injected 429 and 500 answer the next requests, then service resumes")
     func injectedStatuses() async throws {
         let harness = try EmulatorHarness()

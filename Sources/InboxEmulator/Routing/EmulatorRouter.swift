@@ -41,7 +41,7 @@ public final class EmulatorRouter: Sendable {
     /// Answers one request. Never throws and never crashes on bad input:
     /// every refusal is the version's documented error body.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
-        let (version, subpath) = Self.split(request.path)
+        let (version, subpath) = Self.split(request.pathSegments.map { Substring($0) })
         var template: String?
         var response: HTTPResponse
         do {
@@ -69,8 +69,9 @@ public final class EmulatorRouter: Sendable {
 
     // MARK: - Steps
 
-    private static func split(_ path: String) -> (APIVersion?, [Substring]) {
-        let segments = path.split(separator: "/")
+    /// The version and the rest of the path, from segments already decoded
+    /// one by one (so an encoded `/` stays inside its segment).
+    private static func split(_ segments: [Substring]) -> (APIVersion?, [Substring]) {
         guard segments.count >= 2, segments[0] == "api",
             let version = APIVersion(rawValue: String(segments[1]))
         else { return (nil, segments) }

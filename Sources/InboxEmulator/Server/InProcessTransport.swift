@@ -21,7 +21,8 @@ public struct InProcessTransport: HTTPTransport {
         let path = request.path.removingPercentEncoding ?? request.path
         let response = router.handle(
             HTTPRequest(
-                method: request.method, path: path, rawQuery: request.query ?? "",
+                method: request.method, path: path, rawPath: request.path,
+                rawQuery: request.query ?? "",
                 headers: headers, body: Array(request.body ?? Data())))
         var responseHeaders: [String: String] = [:]
         for header in response.headers { responseHeaders[header.name] = header.value }
