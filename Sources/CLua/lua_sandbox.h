@@ -10,6 +10,10 @@
 /* Registry keys. */
 #define INBOX_LUA_GLOBALS_KEY "inbox-lua.globals"  /* writable globals */
 #define INBOX_LUA_ENV_MT_KEY "inbox-lua.env-mt"    /* per-chunk env mt */
+/* Field marking a proxy's metatable.  A field, not the address of
+ * inbox_lua_readonly_newindex: these functions are static inline, so each
+ * module (CLuaJSON, Swift's importer) has its own copy at its own address. */
+#define INBOX_LUA_READONLY_MARK "inbox-lua.readonly"
 
 static inline int inbox_lua_readonly_newindex(lua_State *L) {
     return luaL_error(L, "attempt to modify a read-only table (key '%s')",
@@ -48,9 +52,8 @@ static inline int inbox_lua_readonly_pairs(lua_State *L) {
 static inline int inbox_lua_is_readonly(lua_State *L, int idx) {
     int found = 0;
     if (lua_type(L, idx) == LUA_TTABLE && lua_getmetatable(L, idx)) {
-        lua_pushliteral(L, "__newindex");
-        lua_rawget(L, -2);
-        found = lua_tocfunction(L, -1) == inbox_lua_readonly_newindex;
+        lua_pushliteral(L, INBOX_LUA_READONLY_MARK);
+        found = lua_rawget(L, -2) == LUA_TBOOLEAN;
         lua_pop(L, 2);
     }
     return found;
@@ -70,9 +73,11 @@ static inline int inbox_lua_lib_rawset(lua_State *L) {
  * it and refuses writes.  [-1, +1, m] */
 static inline void inbox_lua_push_readonly(lua_State *L) {
     lua_newtable(L);
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 6);
     lua_pushvalue(L, -3);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, INBOX_LUA_READONLY_MARK);
     lua_pushcfunction(L, inbox_lua_readonly_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushcfunction(L, inbox_lua_readonly_len);

@@ -32,7 +32,11 @@ static int inbox_lua_null_tostring(lua_State *L) {
 
 /* Pushes the array-marker metatable.  [-0, +1, m] */
 static inline void inbox_lua_push_array_mt(lua_State *L) {
-    luaL_newmetatable(L, INBOX_LUA_ARRAY_MT);
+    if (luaL_newmetatable(L, INBOX_LUA_ARRAY_MT)) {
+        /* no __name: print and tostring show lists as "table: 0x...". */
+        lua_pushnil(L);
+        lua_setfield(L, -2, "__name");
+    }
 }
 
 /* Pushes the json.null sentinel, creating it on first use.  [-0, +1, m] */

@@ -173,9 +173,19 @@ private func luaKitPushError(_ error: any Error, _ state: OpaquePointer) -> Int3
         }
     }
     if let error = error as? LuaError, error.kind != .runtime {
-        lua_pushstring(state, error.message)
+        luaKitPushText(error.message, state)
         return Int32(INBOX_LUA_RAISE_VALUE)
     }
-    lua_pushstring(state, String(describing: error))
+    luaKitPushText(String(describing: error), state)
     return Int32(INBOX_LUA_RAISE_MESSAGE)
+}
+
+/// Pushes all of `text`'s bytes, NULs included (lua_pushstring would stop at the first).
+private func luaKitPushText(_ text: String, _ state: OpaquePointer) {
+    var text = text
+    text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) {
+            _ = lua_pushlstring(state, $0.baseAddress, $0.count)
+        }
+    }
 }

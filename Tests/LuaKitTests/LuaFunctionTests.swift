@@ -5,6 +5,10 @@ private struct Oops: Error, CustomStringConvertible {
     var description: String { "oops from Swift" }
 }
 
+private struct NULMessage: Error, CustomStringConvertible {
+    var description: String { "Thread with ID 'abc\0def' not found" }
+}
+
 @Suite struct LuaFunctionTests {
     @Test func swiftFunctionReceivesArgumentsAndReturnsResults() throws {
         let lua = try LuaState()
@@ -31,6 +35,13 @@ private struct Oops: Error, CustomStringConvertible {
         #expect(
             uncaught?.traceback?.hasPrefix("stack traceback:\n\t[C]: in function 'fail'") == true)
         #expect(lua.stackTop == 0)
+    }
+
+    @Test func aSwiftErrorMessageKeepsItsBytesPastANUL() throws {
+        let lua = try LuaState()
+        try lua.register("fail") { _ in throw NULMessage() }
+        #expect(
+            try lua.run("return pcall(fail)") == [false, "Thread with ID 'abc\0def' not found"])
     }
 
     @Test func argumentErrorsUseLuasWording() throws {

@@ -44,14 +44,18 @@ enum BindingArguments {
         _ binding: Binding, _ arguments: LuaArguments, _ position: Int, _ label: String
     ) throws -> String {
         let value = try arguments.value(position)
-        guard let id = idText(value) else {
+        if case .integer = value {
             throw argumentError(
-                binding, position, "\(label) expected, got \(arguments.typeName(position))")
+                binding, position, "\(label) expected, got number; Inbox ids are strings")
         }
+        guard let id = idText(value) else {
+            throw argumentError(binding, position, "\(label) expected, \(ArgumentText.got(value))")
+        }
+        let shown = ArgumentText.excerpt(id)
         if IdentifierKind.isPlatformId(id) {
             throw BindingError(
                 binding.name,
-                "\(label) \"\(id)\" looks like an X platform id; use the Inbox id (the `id` field)"
+                "\(label) \"\(shown)\" looks like an X platform id; use the Inbox id (the `id` field)"
             )
         }
         return id
@@ -80,7 +84,9 @@ enum BindingArguments {
                     $0.name == written || $0.aliases.contains(written)
                 })
             else {
-                let shown = rawKey.text.map { "\"\($0)\"" } ?? "of type \(rawKey.typeName)"
+                let shown =
+                    rawKey.text.map { "\"\(ArgumentText.excerpt($0))\"" }
+                    ?? "of type \(rawKey.typeName)"
                 throw BindingError(
                     binding.name, "unknown key \(shown); known keys: \(known(binding))")
             }
@@ -105,7 +111,7 @@ enum BindingArguments {
     ) throws -> JSONValue {
         let mismatch = BindingError(
             binding.name,
-            "bad argument '\(written)' (\(key.type.label) expected, got \(value.typeName))")
+            "bad argument '\(written)' (\(key.type.label) expected, \(ArgumentText.got(value)))")
         switch key.type {
         case .string:
             guard let text = value.text else { throw mismatch }
@@ -123,7 +129,7 @@ enum BindingArguments {
         case .number:
             switch value {
             case .integer(let number): return .integer(number)
-            case .number(let number): return .double(number)
+            case .number(let number): return .double(try finite(number, written, binding))
             default: throw mismatch
             }
         case .id:
@@ -155,10 +161,20 @@ enum BindingArguments {
             switch value {
             case .null: return .null
             case .integer(let number): return .integer(number)
-            case .number(let number): return .double(number)
+            case .number(let number): return .double(try finite(number, written, binding))
             default: throw mismatch
             }
         }
+    }
+
+    /// `number`, refused when NaN or infinite: JSON has no such numbers.
+    private static func finite(_ number: Double, _ written: String, _ binding: Binding) throws
+        -> Double
+    {
+        guard !number.isFinite else { return number }
+        let shown = number.isNaN ? "nan" : number > 0 ? "inf" : "-inf"
+        throw BindingError(
+            binding.name, "bad argument '\(written)' (number must be finite, got \(shown))")
     }
 
     private static func accountLinkId(
@@ -185,7 +201,7 @@ enum BindingArguments {
     ) throws -> String {
         guard let id = idText(value) else { throw mismatch }
         guard !wrongKind(id) else {
-            throw BindingError(binding.name, "\(written) \"\(id)\" \(hint)")
+            throw BindingError(binding.name, "\(written) \"\(ArgumentText.excerpt(id))\" \(hint)")
         }
         return id
     }

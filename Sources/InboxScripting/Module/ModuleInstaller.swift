@@ -28,7 +28,7 @@ struct ModuleInstaller {
                 try installer(), .table(try bindingEntries()),
                 .table(try LogModule.functions(lua, session)),
                 writeLine, try lua.load(ModuleSource.rules, name: "=inbox.rules"),
-                .boolean(lua.profile == .sandbox),
+                .boolean(lua.profile == .sandbox), try protector(),
             ])
     }
 
@@ -54,15 +54,17 @@ struct ModuleInstaller {
         for binding in Binding.all {
             let session = self.session
             let function = try lua.function(named: binding.name) { arguments in
+                var id: String?
                 do {
-                    return .many(
-                        try binding.run(BindingArguments.parse(binding, session, arguments)))
+                    let call = try BindingArguments.parse(binding, session, arguments)
+                    id = call.id
+                    return .many(try binding.run(call))
                 } catch let error as BindingError {
                     throw error
                 } catch let error as LuaError {
                     throw error
                 } catch {
-                    throw BindingError(binding.name, String(describing: error))
+                    throw BindingError(binding.name, Self.message(error, quoting: id))
                 }
             }
             var callable = false
@@ -76,6 +78,16 @@ struct ModuleInstaller {
             entries.append(.table(LuaTable(sequence: entry)))
         }
         return LuaTable(sequence: entries)
+    }
+
+    /// A backend's error as a binding reports it: the id the script passed shortened to an
+    /// excerpt, and NUL bytes escaped.
+    static func message(_ error: any Error, quoting id: String?) -> String {
+        var message = String(describing: error)
+        if let id, id.count > ArgumentText.excerptLength {
+            message = message.replacing(id, with: ArgumentText.excerpt(id))
+        }
+        return ArgumentText.escapingNUL(message)
     }
 
     /// `install(name, value [, docs [, preload]])`: sets the global `name` to the value (in the
@@ -93,6 +105,40 @@ struct ModuleInstaller {
                 lua_pushvalue(state, 3)
                 lua_setfield(state, inbox_lua_registryindex(), Self.docsKey)
             }
+            return []
+        }
+    }
+
+    /// `protect(parent, key)`: replaces `parent[key]`, a table, by the sandbox's read-only view
+    /// of it (the one `rawset` refuses), keeping its `__call`; the write to `parent` is raw.
+    private func protector() throws -> LuaValue {
+        try lua.function(named: "protect") { arguments in
+            // The bootstrap calls this from the main thread, whose stack holds the arguments.
+            guard let state = arguments.state.pointer, lua_type(state, 1) == LUA_TTABLE else {
+                return []
+            }
+            lua_settop(state, 2)
+            lua_pushvalue(state, 2)
+            guard lua_rawget(state, 1) == LUA_TTABLE else { return [] }
+            if lua_getmetatable(state, 3) == 0 { lua_pushnil(state) }  // 4: its metatable
+            var call = LUA_TNIL  // 5: its __call
+            if lua_type(state, 4) == LUA_TTABLE {
+                call = lua_getfield(state, 4, "__call")
+            } else {
+                lua_pushnil(state)
+            }
+            lua_pushvalue(state, 3)
+            inbox_lua_push_readonly(state)  // 6: the view
+            if call != LUA_TNIL {
+                _ = lua_getmetatable(state, 6)
+                lua_pushvalue(state, 5)
+                lua_setfield(state, -2, "__call")
+                inbox_lua_pop(state, 1)
+            }
+            lua_pushvalue(state, 2)
+            lua_pushvalue(state, 6)
+            lua_rawset(state, 1)
+            lua_settop(state, 2)
             return []
         }
     }

@@ -3,7 +3,7 @@ enum ModuleSource {
     /// Receives `install`, the binding entries, the log functions as `{name, fn}` pairs, the print sink (or nil)
     /// and the rules chunk; builds the `inbox` table and installs the modules.
     static let bootstrap = #"""
-        local install, entries, logEntries, writeLine, rulesChunk, sandboxed = ...
+        local install, entries, logEntries, writeLine, rulesChunk, sandboxed, protect = ...
         local setmetatable, rawget, type = setmetatable, rawget, type
         local inbox = {}
         local docs = setmetatable({}, {__mode = "k"})
@@ -30,12 +30,12 @@ enum ModuleSource {
           if callable then
             local node = tableAt(name)
             setmetatable(node, {__call = fn})
-            docs[node] = doc
+            docs[node] = doc  -- only the table: help() lists each documented key once
           else
             local parent = tableAt(name:match("^(.*)%.[%w_]+$"))
             parent[name:match("([%w_]+)$")] = fn
+            docs[fn] = doc
           end
-          docs[fn] = doc
         end
         inbox.contacts = inbox.people
         inbox.prospects = inbox.people
@@ -48,24 +48,20 @@ enum ModuleSource {
         rulesChunk(inbox, log, docs)
 
         -- In the sandbox, nested tables become read-only views too (install wraps the top),
-        -- so that one rule script cannot replace inbox.threads.list for the next.
-        local function readonly(node)
-          for key, value in pairs(node) do
-            if type(value) == "table" then node[key] = readonly(value) end
+        -- so that one rule script cannot replace inbox.threads.list for the next; protect
+        -- makes them the same views as the standard libraries', which rawset refuses.
+        local function readonly(parent, key)
+          local node = parent[key]
+          for child, value in pairs(node) do
+            if type(value) == "table" then readonly(node, child) end
           end
-          local view = setmetatable({}, {
-            __index = node, __call = (getmetatable(node) or {}).__call, __metatable = false,
-            __newindex = function(_, key)
-              error("attempt to modify a read-only table (key '" .. tostring(key) .. "')", 2)
-            end,
-          })
-          docs[view] = docs[node]
-          return view
+          protect(parent, key)
+          docs[parent[key]], docs[node] = docs[node], nil
         end
         if sandboxed then
           for key, value in pairs(inbox) do
             if type(value) == "table" and key ~= "contacts" and key ~= "prospects" then
-              inbox[key] = readonly(value)
+              readonly(inbox, key)
             end
           end
           inbox.contacts, inbox.prospects = inbox.people, inbox.people
