@@ -3,7 +3,7 @@ import Foundation
 extension HTTPEngine {
     func cancelled(_ call: APICall) -> InboxError {
         InboxError(
-            .cancelled, operation: call.operation, message: "cancelled",
+            .cancelled, operation: call.operation, message: cancellation.reason,
             method: call.method, path: call.path)
     }
 
