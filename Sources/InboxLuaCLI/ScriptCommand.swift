@@ -42,8 +42,6 @@ enum ScriptCommand {
         return run.start()
     }
 
-    // TODO: in the REPL, --timeout stops Lua code through LuaKit's hook but does not trip
-    // the cancellation token, so an `inbox` call blocked in HTTP runs to its own timeout.
     private static func hostOptions(
         _ options: CommandLineOptions, _ choice: BackendChoice, _ watcher: InterruptWatcher
     ) -> ScriptHostOptions {

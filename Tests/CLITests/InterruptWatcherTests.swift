@@ -40,7 +40,10 @@ import Testing
         #expect(outcome.stderr.hasPrefix("inbox-lua: interrupted!\n"))
     }
 
-    @Test func timeoutEndsAnInboxCallBlockedInHTTP() throws {
+    /// Runs `inbox-lua arguments...` against a server that answers nothing for 30 s.
+    private func runAgainstASilentServer(_ arguments: [String], input: String = "") throws
+        -> (outcome: InboxLuaProcess.Outcome, seconds: Double)
+    {
         let release = DispatchSemaphore(value: 0)
         let server = try HTTPServer { _ in
             _ = release.wait(timeout: .now() + 30)
@@ -52,14 +55,31 @@ import Testing
         process.environment["INBOX_API_TOKEN"] = "x"
         process.environment["INBOX_API_URL"] = server.baseURL + "/api/v2"
         let started = Date()
-        let outcome = try process.run(["--timeout", "1", "-e", "inbox.account_links()"])
-        #expect(Date().timeIntervalSince(started) < 5)
+        let outcome = try process.run(arguments, input: input)
+        return (outcome, Date().timeIntervalSince(started))
+    }
+
+    static let timeLimitError =
+        "inbox.account_links: accountLinks: GET /account-links time limit exceeded\n"
+
+    @Test func timeoutEndsAnInboxCallBlockedInHTTP() throws {
+        let (outcome, seconds) = try runAgainstASilentServer([
+            "--timeout", "1", "-e", "inbox.account_links()",
+        ])
+        #expect(seconds < 5)
         #expect(outcome.status == 1, "\(outcome)")
         #expect(
-            outcome.stderr.hasPrefix(
-                "inbox-lua: (command line):1: inbox.account_links: "
-                    + "accountLinks: GET /account-links time limit exceeded\n"),
+            outcome.stderr.hasPrefix("inbox-lua: (command line):1: " + Self.timeLimitError),
             "\(outcome)")
+    }
+
+    @Test func timeoutEndsABlockedInboxCallInTheREPL() throws {
+        let (outcome, seconds) = try runAgainstASilentServer(
+            ["--timeout", "1", "-i"], input: "inbox.account_links()\nprint('next')\n")
+        #expect(seconds < 5)
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stderr.contains("stdin:1: " + Self.timeLimitError), "\(outcome)")
+        #expect(outcome.stdout.contains("next\n"), "\(outcome)")
     }
 
     @Test func aSecondInterruptEndsALongCCall() throws {
