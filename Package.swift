@@ -154,7 +154,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         // Runs the built inbox-lua as a subprocess; `swift build` first.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "HTTPServer"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "CLuaJSONTests", dependencies: ["CLuaJSON", "CLua", "LuaKit"]),
         .testTarget(

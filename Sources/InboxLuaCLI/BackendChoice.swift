@@ -15,7 +15,8 @@ struct BackendChoice {
     /// Tripped by Ctrl-C, to end a blocked HTTP call or a retry wait of the live client.
     let cancellation = CancellationToken()
 
-    /// Chooses from the options and the environment.
+    /// Chooses from the options and the environment, then removes `INBOX_API_TOKEN` from
+    /// the process environment.
     ///
     /// - Throws: ``UsageFailure`` for a bad `INBOX_API_URL` or `INBOX_API_VERSION`.
     init(_ options: CommandLineOptions) throws(UsageFailure) {
@@ -27,6 +28,9 @@ struct BackendChoice {
             let path = options.emulator ?? Self.defaultEmulatorPath()
             backend = .emulator(path: path, version: version ?? .v2)
         }
+        // The configuration holds the token now: scripts (os.getenv), the REPL and child
+        // processes (io.popen, os.execute) must not see it.
+        unsetenv("INBOX_API_TOKEN")
     }
 
     private static func live(version: APIVersion?, cancellation: CancellationToken)

@@ -16,15 +16,28 @@ final class InterruptWatcher {
     let cancellation: CancellationToken
     private var armed = false
 
-    /// A watcher that trips `cancellation`.
-    init(cancellation: CancellationToken) {
+    /// The `--timeout` of each run: at the deadline the token is tripped too, so that an
+    /// `inbox` call blocked in HTTP ends with `time limit exceeded` (LuaKit's hook only
+    /// stops Lua code).
+    let timeout: Duration?
+
+    /// A watcher that trips `cancellation` on Ctrl-C, and at `timeout` into each run.
+    init(cancellation: CancellationToken, timeout: Duration? = nil) {
         self.cancellation = cancellation
+        self.timeout = timeout
     }
 
-    /// Catches SIGINT for the duration of `body`, which runs chunks on `lua`.
+    /// Catches SIGINT, and trips the token at the deadline, for the duration of `body`,
+    /// which runs chunks on `lua`.
     func catching<T>(_ lua: LuaState, _ body: () throws -> T) rethrows -> T {
         inbox_standalone_catch_interrupt(lua.pointer)
         defer { inbox_standalone_release_interrupt() }
+        guard let timeout else { return try body() }
+        let token = cancellation
+        let deadline = DispatchWorkItem { token.cancel(reason: "time limit exceeded") }
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .milliseconds(Int(timeout / .milliseconds(1))), execute: deadline)
+        defer { deadline.cancel() }
         return try body()
     }
 

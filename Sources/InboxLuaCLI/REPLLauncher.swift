@@ -8,12 +8,27 @@ import InboxScripting
 /// cancels a blocked `inbox` call.
 enum REPLLauncher {
     /// Runs the REPL until end of input and returns the exit status.
-    static func run(host: ScriptHost, cancellation: CancellationToken) -> Int32 {
+    ///
+    /// With a `timeout`, each line's run also trips the token at its deadline, so that a
+    /// blocked `inbox` call ends with `time limit exceeded`; a deadline left over from an
+    /// earlier line does nothing, since the token is reset at every start.
+    static func run(host: ScriptHost, cancellation: CancellationToken, timeout: Duration?)
+        -> Int32
+    {
         // The REPL writes to the descriptors; what C's stdout holds goes first.
         Output.flush()
         var options = REPLOptions()
         options.onInterrupt = { cancellation.cancel() }
-        options.onRunStart = { cancellation.reset() }
+        let runs = RunCounter()
+        options.onRunStart = {
+            cancellation.reset()
+            guard let timeout else { return }
+            let run = runs.next()
+            let delay = DispatchTimeInterval.milliseconds(Int(timeout / .milliseconds(1)))
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                if runs.current == run { cancellation.cancel(reason: "time limit exceeded") }
+            }
+        }
         if isatty(options.input) != 0 {
             options.banner = banner(for: host)
         }
@@ -32,4 +47,21 @@ enum REPLLauncher {
             try? host.openInbox().team().name
         }
     }
+}
+
+/// Numbers the REPL's runs, so that a deadline knows whether its run is still the latest.
+private final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// Starts a new run and returns its number.
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+
+    /// The number of the latest run.
+    var current: Int { lock.withLock { count } }
 }

@@ -29,7 +29,7 @@ enum ScriptCommand {
             return usageStatus
         }
 
-        let watcher = InterruptWatcher(cancellation: choice.cancellation)
+        let watcher = InterruptWatcher(cancellation: choice.cancellation, timeout: options.timeout)
         let host: ScriptHost
         do {
             host = try ScriptHost(options: hostOptions(options, choice, watcher))
@@ -42,8 +42,6 @@ enum ScriptCommand {
         return run.start()
     }
 
-    // TODO: --timeout stops Lua code through LuaKit's hook, but not an `inbox` call blocked
-    // in HTTP; tripping the cancellation token at the deadline too would end that as well.
     private static func hostOptions(
         _ options: CommandLineOptions, _ choice: BackendChoice, _ watcher: InterruptWatcher
     ) -> ScriptHostOptions {

@@ -58,11 +58,13 @@ final class StandaloneRun {
             return report(error)
         }
         if options.interactive {
-            return REPLLauncher.run(host: host, cancellation: watcher.cancellation)
+            return REPLLauncher.run(
+                host: host, cancellation: watcher.cancellation, timeout: options.timeout)
         }
         guard options.hasNoWork else { return 0 }
         if isatty(STDIN_FILENO) != 0 {
-            return REPLLauncher.run(host: host, cancellation: watcher.cancellation)
+            return REPLLauncher.run(
+                host: host, cancellation: watcher.cancellation, timeout: options.timeout)
         }
         do {
             try runChunk(ChunkReader.load(nil, into: lua), arguments: [])

@@ -46,6 +46,25 @@ import Testing
             ["--timeout=0"], "--timeout takes a number of seconds above 0, not '0'")
     }
 
+    @Test func timeoutTooLong() throws {
+        try expectUsageError(
+            ["--timeout", "1e300"],
+            "--timeout takes at most 31536000 seconds (a year), not '1e300'")
+        try expectUsageError(
+            ["--timeout=inf"], "--timeout takes at most 31536000 seconds (a year), not 'inf'")
+    }
+
+    @Test func memoryLimitBelowTheMinimum() throws {
+        try expectUsageError(
+            ["--memory-limit", "10"],
+            "--memory-limit must be at least 256K, which the Lua state and its modules need, "
+                + "not '10'")
+        try expectUsageError(
+            ["--memory-limit=255K"],
+            "--memory-limit must be at least 256K, which the Lua state and its modules need, "
+                + "not '255K'")
+    }
+
     @Test func badMemoryLimit() throws {
         try expectUsageError(
             ["--memory-limit", "64Q"],

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 
 /// Ctrl-C stops the running script with status 130, even one that catches errors.
@@ -37,5 +38,67 @@ import Testing
                 + "while true do pcall(function() while true do end end) end\n")
         #expect(outcome.status == 130, "\(outcome)")
         #expect(outcome.stderr.hasPrefix("inbox-lua: interrupted!\n"))
+    }
+
+    /// Runs `inbox-lua arguments...` against a server that answers nothing for 30 s.
+    private func runAgainstASilentServer(_ arguments: [String], input: String = "") throws
+        -> (outcome: InboxLuaProcess.Outcome, seconds: Double)
+    {
+        let release = DispatchSemaphore(value: 0)
+        let server = try HTTPServer { _ in
+            _ = release.wait(timeout: .now() + 30)
+            return .respond(HTTPResponse(status: 200, body: Array("[]".utf8)))
+        }
+        defer { server.stop() }
+        defer { release.signal() }
+        var process = try InboxLuaProcess()
+        process.environment["INBOX_API_TOKEN"] = "x"
+        process.environment["INBOX_API_URL"] = server.baseURL + "/api/v2"
+        let started = Date()
+        let outcome = try process.run(arguments, input: input)
+        return (outcome, Date().timeIntervalSince(started))
+    }
+
+    static let timeLimitError =
+        "inbox.account_links: accountLinks: GET /account-links time limit exceeded\n"
+
+    @Test func timeoutEndsAnInboxCallBlockedInHTTP() throws {
+        let (outcome, seconds) = try runAgainstASilentServer([
+            "--timeout", "1", "-e", "inbox.account_links()",
+        ])
+        #expect(seconds < 5)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(
+            outcome.stderr.hasPrefix("inbox-lua: (command line):1: " + Self.timeLimitError),
+            "\(outcome)")
+    }
+
+    @Test func timeoutEndsABlockedInboxCallInTheREPL() throws {
+        let (outcome, seconds) = try runAgainstASilentServer(
+            ["--timeout", "1", "-i"], input: "inbox.account_links()\nprint('next')\n")
+        #expect(seconds < 5)
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stderr.contains("stdin:1: " + Self.timeLimitError), "\(outcome)")
+        #expect(outcome.stdout.contains("next\n"), "\(outcome)")
+    }
+
+    @Test func aSecondInterruptEndsALongCCall() throws {
+        let process = try InboxLuaProcess()
+        try process.write(
+            "find.lua",
+            "print('started') io.stdout:flush()\n"
+                + "string.rep('a', 200000):find('.-.-.-.-.-.-b')\n")
+        let running = try process.start(["find.lua"])
+        _ = running.read(until: "started\n")
+        Thread.sleep(forTimeInterval: 0.2)
+        let started = Date()
+        running.signal(SIGINT)
+        Thread.sleep(forTimeInterval: 0.2)
+        running.signal(SIGINT)
+        // A process that survives both is killed, so that the test fails rather than hangs.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 8) { running.signal(SIGKILL) }
+        let outcome = running.wait()
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(outcome.status == (outcome.signalled ? SIGINT : 130), "\(outcome)")
     }
 }

@@ -97,16 +97,33 @@ import Testing
         #expect(outcome.stderr.hasPrefix("inbox-lua: (command line):1: "), "\(outcome)")
     }
 
-    @Test func liveBackendReachesTheServerWithTheToken() throws {
+    /// Runs `script` against the emulator served over HTTP, with its token set.
+    private func runLive(_ script: String) throws -> InboxLuaProcess.Outcome {
         let harness = try EmulatorHarness()
         let server = try harness.serve()
         defer { server.stop() }
         var process = try InboxLuaProcess()
         process.environment["INBOX_API_TOKEN"] = EmulatorHarness.token
         process.environment["INBOX_API_URL"] = server.baseURL + "/api/v2"
-        let outcome = try process.run(["-e", "print(#inbox.account_links())"])
+        return try process.run(["-e", script])
+    }
+
+    @Test func liveBackendReachesTheServerWithTheToken() throws {
+        let outcome = try runLive("print(#inbox.account_links())")
         #expect(outcome.status == 0, "\(outcome)")
         #expect(outcome.stdout == "2\n")
+        #expect(outcome.stderr == "")
+    }
+
+    @Test func scriptsAndChildProcessesNeverSeeTheToken() throws {
+        let outcome = try runLive(
+            """
+            print(os.getenv("INBOX_API_TOKEN"))
+            print(#inbox.account_links())
+            print(io.popen('echo "[$INBOX_API_TOKEN]"'):read("l"))
+            """)
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.stdout == "nil\n2\n[]\n")
         #expect(outcome.stderr == "")
     }
 }

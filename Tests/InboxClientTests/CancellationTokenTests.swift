@@ -19,6 +19,16 @@ import Testing
         #expect(token.sleep(seconds: 0.01))
     }
 
+    @Test func theFirstReasonIsKeptUntilReset() {
+        let token = CancellationToken()
+        #expect(token.reason == "cancelled")
+        token.cancel(reason: "time limit exceeded")
+        token.cancel()
+        #expect(token.reason == "time limit exceeded")
+        token.reset()
+        #expect(token.reason == "cancelled")
+    }
+
     @Test func removedHandlerDoesNotRun() {
         let token = CancellationToken()
         let calls = Counter()

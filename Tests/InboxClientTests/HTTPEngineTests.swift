@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import InboxNetworking
 import Testing
 
 @testable import InboxClient
@@ -156,6 +157,31 @@ import Testing
         #expect(!String(describing: error.bodyExcerpt).contains("ibt_test_secret"))
         #expect(server.requests.first?.header("authorization") == "Bearer ibt_test_secret")
         #expect(server.requests.count == 1)
+    }
+
+    @Test
+    func aShortTokenIsNotSearchedForInTheBody() throws {
+        let server = try LoopbackServer { _, _ in
+            reply(404, #"{"code":"notFound","message":"no data","details":null}"#)
+        }
+        var configuration = testConfiguration(
+            baseURL: server.baseURL + "/api/v2", clock: server.clock.clock)
+        configuration.token = "t"
+        let client = InboxClients.make(
+            configuration, transport: URLSessionTransport(), cancellation: .init())
+        let error = try #require(throws: InboxError.self) { try client.thread(id: "t1") }
+        #expect(error.message == "no data")
+        #expect(
+            error.bodyExcerpt == #"{"code":"notFound","message":"no data","details":null}"#)
+        #expect(server.requests.first?.header("authorization") == "Bearer t")
+    }
+
+    @Test
+    func redactionNeedsATokenOfEightCharacters() {
+        #expect(HTTPEngine.redact("data", token: "t") == "data")
+        #expect(HTTPEngine.redact("a 1234567 b", token: "1234567") == "a 1234567 b")
+        #expect(HTTPEngine.redact("a 12345678 b", token: "12345678") == "a <token> b")
+        #expect(HTTPEngine.redact("data", token: nil) == "data")
     }
 
     @Test

@@ -3,7 +3,7 @@ import Foundation
 extension HTTPEngine {
     func cancelled(_ call: APICall) -> InboxError {
         InboxError(
-            .cancelled, operation: call.operation, message: "cancelled",
+            .cancelled, operation: call.operation, message: cancellation.reason,
             method: call.method, path: call.path)
     }
 
@@ -96,9 +96,25 @@ extension HTTPEngine {
         return redact(short)
     }
 
-    /// Replaces the token wherever a server echoed it.
+    /// Replaces the token wherever a server echoed it; see ``redact(_:token:)``.
     func redact(_ text: String) -> String {
-        guard let token = configuration.token, !token.isEmpty, text.contains(token) else {
+        Self.redact(text, token: configuration.token)
+    }
+
+    /// The shortest token that is searched for in text from the server.
+    ///
+    /// A shorter token matches by chance (the token `t` is in `data`), and replacing those
+    /// chance matches both mangles the text and shows the token: `da<token>a` gives `t`
+    /// away. Real Inbox tokens are far longer; at 8 characters a chance match in a short
+    /// error body is already unlikely. Short tokens are never searched for, and no error
+    /// ever includes the `Authorization` header, so a short token only appears when the
+    /// server itself echoes it.
+    static let shortestRedactedToken = 8
+
+    /// `text` with every occurrence of `token` replaced by `<token>`, when the token is
+    /// long enough that an occurrence is the token rather than chance.
+    static func redact(_ text: String, token: String?) -> String {
+        guard let token, token.count >= shortestRedactedToken, text.contains(token) else {
             return text
         }
         return text.replacingOccurrences(of: token, with: "<token>")

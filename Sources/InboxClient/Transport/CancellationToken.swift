@@ -9,6 +9,7 @@ import Foundation
 public final class CancellationToken: @unchecked Sendable {
     private let condition = NSCondition()
     private var cancelled = false
+    private var why = "cancelled"
     private var handlers: [Int: @Sendable () -> Void] = [:]
     private var nextHandlerID = 0
 
@@ -22,11 +23,26 @@ public final class CancellationToken: @unchecked Sendable {
         return cancelled
     }
 
+    /// Why the token was tripped, for the error of the call it ends: `cancelled` unless
+    /// ``cancel(reason:)`` said otherwise.
+    public var reason: String {
+        condition.lock()
+        defer { condition.unlock() }
+        return why
+    }
+
     /// Trips the token: wakes every sleeper and runs every registered handler once.
     public func cancel() {
+        cancel(reason: "cancelled")
+    }
+
+    /// Trips the token, giving the reason the ended call reports, such as
+    /// `time limit exceeded`; a token already tripped keeps its first reason.
+    public func cancel(reason: String) {
         condition.lock()
         guard !cancelled else { return condition.unlock() }
         cancelled = true
+        why = reason
         let toRun = handlers.values
         handlers = [:]
         condition.unlock()
@@ -42,6 +58,7 @@ public final class CancellationToken: @unchecked Sendable {
     public func reset() {
         condition.lock()
         cancelled = false
+        why = "cancelled"
         condition.unlock()
     }
 
