@@ -81,8 +81,9 @@ func luaKitRelease(_ object: UnsafeMutableRawPointer?) {
 /// Inlined into its `@convention(c)` thunk, which is what the trampoline calls, to save a jump.
 ///
 /// This is the whole Swift section of a call: `in_swift` is set before the first call that may
-/// allocate (`lua_touserdata` cannot) and restored after the last push, so an allocation over the memory limit in between
-/// succeeds, is recorded in `over_limit`, and becomes a memory error raised by the trampoline.
+/// allocate (`lua_touserdata` cannot) and restored after the last push, so an allocation over
+/// the memory limit in between succeeds, is recorded in `over_limit`, and becomes a memory
+/// error raised by the trampoline.
 @inline(__always)
 func luaKitDispatch(
     _ state: OpaquePointer?, _ control: UnsafeMutablePointer<inbox_lua_control>?

@@ -24,7 +24,7 @@ public enum ConformanceLog {
         lock.lock()
         defer { lock.unlock() }
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
             return
         }
         handle.seekToEndOfFile()

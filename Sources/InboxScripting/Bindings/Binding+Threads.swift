@@ -7,7 +7,8 @@ extension Binding {
         [
             Binding(
                 "inbox.threads",
-                "inbox.threads{folder =, accountLinkId =, ...}: for thread in inbox.threads{...} do",
+                "inbox.threads{folder =, accountLinkId =, ...}: "
+                    + "for thread in inbox.threads{...} do",
                 "Walks the threads matching the filters lazily, page after page.",
                 shape: .callableTable, keys: threadQueryKeys
             ) { call in
@@ -93,7 +94,8 @@ extension Binding {
             Binding(
                 "inbox.threads.update",
                 "inbox.threads.update(id, {archived =, assigneeId =, unread =})",
-                "Archives (v1: marks done), assigns (json.null unassigns) or marks a thread unread.",
+                "Archives (v1: marks done), assigns (json.null unassigns) "
+                    + "or marks a thread unread.",
                 shape: .idAndTable("thread id"),
                 keys: [
                     BindingKey("archived", .boolean, aliases: ["done"]),

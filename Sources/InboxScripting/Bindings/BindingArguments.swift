@@ -55,7 +55,8 @@ enum BindingArguments {
         if IdentifierKind.isPlatformId(id) {
             throw BindingError(
                 binding.name,
-                "\(label) \"\(shown)\" looks like an X platform id; use the Inbox id (the `id` field)"
+                "\(label) \"\(shown)\" looks like an X platform id; "
+                    + "use the Inbox id (the `id` field)"
             )
         }
         return id

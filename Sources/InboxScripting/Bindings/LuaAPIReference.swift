@@ -49,7 +49,8 @@ enum LuaAPIReference {
         # The Lua API
 
         <!-- Generated from Sources/InboxScripting/Bindings (LuaAPIReference.swift); the test
-        LuaAPIReferenceTests fails when this file is stale. UPDATE_DOCS=1 swift test rewrites it. -->
+        LuaAPIReferenceTests fails when this file is stale.
+        UPDATE_DOCS=1 swift test rewrites it. -->
 
         Scripts see three modules, each a global and a `require` name: `inbox`, `json` and
         `log`. The `inbox` module speaks in account links, threads, messages and people; it

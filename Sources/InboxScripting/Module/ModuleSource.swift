@@ -1,7 +1,8 @@
 /// The Lua side of the modules: assembling `inbox` from the bindings, and `inbox.rules`.
 enum ModuleSource {
-    /// Receives `install`, the binding entries, the log functions as `{name, fn}` pairs, the print sink (or nil)
-    /// and the rules chunk; builds the `inbox` table and installs the modules.
+    /// Receives `install`, the binding entries, the log functions as `{name, fn}` pairs, the
+    /// print sink (or nil), the rules chunk, the sandbox flag and `protect`; builds the `inbox`
+    /// table and installs the modules.
     static let bootstrap = #"""
         local install, entries, logEntries, writeLine, rulesChunk, sandboxed, protect = ...
         local setmetatable, rawget, type = setmetatable, rawget, type

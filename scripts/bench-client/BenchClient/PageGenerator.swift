@@ -5,8 +5,9 @@ import Foundation
 enum PageGenerator {
     static func thread(_ number: Int, expanded: Bool) -> String {
         let id = String(format: "thread%018d", number)
+        let padded = String(format: "%017d", number)
         let profile = """
-            {"id":"profile\(String(format: "%017d", number))","platform":"twitter",\
+            {"id":"profile\(padded)","platform":"twitter",\
             "platformId":"\(2_000_000_000_000_000_000 + number)","username":"person_\(number)",\
             "handle":"@person_\(number)","displayName":"Example Person \(number) \\u00e9",\
             "avatarUrl":"https://example.com/avatars/\(number).jpg","bio":"Bio text for \
@@ -20,7 +21,7 @@ enum PageGenerator {
             "professionalCategory":null,"urlEntities":[],"bannerUrl":null,"rawData":null}}
             """
         let contact = """
-            {"id":"contact\(String(format: "%017d", number))","profiles":[\(profile)],\
+            {"id":"contact\(padded)","profiles":[\(profile)],\
             "statusId":"status000000000000000001","tagIds":["tag000000000000000000001"],\
             "notes":"Note \(number)","valuation":\(number % 5000),"assigneeId":null,\
             "createdAt":"2025-01-10T09:00:00.000Z","updatedAt":"2025-01-15T10:30:00.000Z"}
@@ -28,11 +29,11 @@ enum PageGenerator {
         var text = """
             {"id":"\(id)","platform":"twitter",\
             "platformId":"1000000000000000001:\(2_000_000_000_000_000_000 + number)",\
-            "accountLinkId":"accountlink0000000000001","profileId":"profile\(String(format: "%017d", number))",\
-            "contactId":"contact\(String(format: "%017d", number))","assigneeId":null,\
+            "accountLinkId":"accountlink0000000000001","profileId":"profile\(padded)",\
+            "contactId":"contact\(padded)","assigneeId":null,\
             "isRequest":false,"acceptanceState":"notRequired","archived":false,\
             "unread":\(number % 3 == 0),"restrictions":[],"syncing":false,\
-            "typingIndicators":"teamDefault","lastMessage":{"id":"message\(String(format: "%017d", number))",\
+            "typingIndicators":"teamDefault","lastMessage":{"id":"message\(padded)",\
             "direction":"inbound","createdAt":"2025-01-15T14:30:00.000Z"},\
             "activity":{"preview":"Placeholder inbound message text \(number).",\
             "direction":"inbound","at":"2025-01-15T14:30:00.000Z"},\
