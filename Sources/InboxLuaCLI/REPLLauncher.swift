@@ -1,7 +1,13 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import InboxClient
 import InboxREPL
 import InboxScripting
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Opens the REPL on the host's state, for `-i` and for no script on a terminal: the
 /// globals a script or `-e` defined stay visible, and Ctrl-C in a running line also
@@ -15,6 +21,12 @@ enum REPLLauncher {
     static func run(host: ScriptHost, cancellation: CancellationToken, timeout: Duration?)
         -> Int32
     {
+        // help() and completion read the whole module: build it now rather than on first use.
+        do {
+            try host.buildInbox()
+        } catch {
+            Output.error("inbox-lua: \(error)")
+        }
         // The REPL writes to the descriptors; what C's stdout holds goes first.
         Output.flush()
         var options = REPLOptions()
@@ -51,17 +63,17 @@ enum REPLLauncher {
 
 /// Numbers the REPL's runs, so that a deadline knows whether its run is still the latest.
 private final class RunCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var count = 0
 
     /// Starts a new run and returns its number.
     func next() -> Int {
-        lock.withLock {
+        lock.withLock { _ in
             count += 1
             return count
         }
     }
 
     /// The number of the latest run.
-    var current: Int { lock.withLock { count } }
+    var current: Int { lock.withLock { _ in count } }
 }

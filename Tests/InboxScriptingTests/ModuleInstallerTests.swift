@@ -26,6 +26,7 @@ import Testing
 
     @Test func everyBindingHasDocsAndIsReachable() throws {
         let fixture = try HostFixture()
+        try fixture.host.buildInbox()
         let output = try fixture.run(
             """
             local docs = debug.getregistry()["inbox-lua.docs"]
@@ -66,6 +67,7 @@ import Testing
 
     @Test func eachDocumentedNameIsListedOnce() throws {
         let fixture = try HostFixture()
+        try fixture.host.buildInbox()
         let output = try fixture.run(
             """
             local seen, twice = {}, {}
@@ -83,5 +85,69 @@ import Testing
         let output = try fixture.run(
             "print(tostring(json.array{}):match('^table: ') ~= nil, type(json.array{}))")
         #expect(output == "true\ttable\n")
+    }
+
+    // MARK: - Built on first use
+
+    @Test func inboxIsBuiltOnItsFirstUseAndThenIsAPlainTable() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            local docs = debug.getregistry()["inbox-lua.docs"]
+            print(rawget(inbox, "threads"), next(docs), getmetatable(inbox) ~= nil)
+            print(type(inbox.threads.list), getmetatable(inbox), next(docs) ~= nil)
+            print(rawget(inbox, "team") == inbox.team, require("inbox") == inbox)
+            """)
+        #expect(output == "nil\tnil\ttrue\nfunction\tnil\ttrue\ntrue\ttrue\n")
+    }
+
+    @Test func pairsAndAssignmentBuildItToo() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            local keys = 0
+            for key in pairs(inbox) do keys = keys + 1 end
+            print(keys > 10, type(rawget(inbox, "messages")))
+            """)
+        #expect(output == "true\ttable\n")
+        let assigned = try HostFixture()
+        let mine = try assigned.run(
+            """
+            inbox.mine = 42
+            print(inbox.mine, type(inbox.tags.list), getmetatable(inbox))
+            """)
+        #expect(mine == "42\tfunction\tnil\n")
+    }
+
+    @Test func aFirstUseInsideACoroutineBuildsIt() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            local next = coroutine.wrap(function()
+              coroutine.yield(inbox.team().name)
+              for thread in inbox.threads{max = 1} do coroutine.yield(#thread.id) end
+            end)
+            print(next(), next(), getmetatable(inbox))
+            """)
+        #expect(output == "Acme Corp\t24\tnil\n")
+    }
+
+    @Test func buildInboxIsIdempotentAndKeepsWhatAScriptChanged() throws {
+        let fixture = try HostFixture()
+        try fixture.run("inbox.team = 'replaced'")
+        try fixture.host.buildInbox()
+        try fixture.host.buildInbox()
+        #expect(try fixture.run("print(inbox.team, type(inbox.members))") == "replaced\tfunction\n")
+    }
+
+    @Test func theSandboxBuildsItAtOnceBehindReadOnlyViews() throws {
+        let fixture = try HostFixture(sandbox: true)
+        let output = try fixture.run(
+            """
+            local keys = 0
+            for key in pairs(inbox) do keys = keys + 1 end
+            print(keys > 10, type(inbox.threads.list), pcall(rawset, inbox, "x", 1))
+            """)
+        #expect(output == "true\tfunction\tfalse\tattempt to modify a read-only table\n")
     }
 }

@@ -24,6 +24,7 @@ public final class ScriptHost {
 
     let session: ScriptSession
     var loadedChunks: [LoadedChunk] = []
+    private let buildInboxFunction: LuaValue
 
     /// Creates the state and installs the modules; nothing is opened yet.
     ///
@@ -32,7 +33,16 @@ public final class ScriptHost {
         lua = try LuaState(profile: options.sandbox ? .sandbox : .full, limits: options.limits)
         isDryRun = options.dryRun
         session = ScriptSession(options: options)
-        try ModuleInstaller(lua: lua, session: session).installAll(output: options.output)
+        buildInboxFunction = try ModuleInstaller(lua: lua, session: session).installAll(
+            output: options.output)
+    }
+
+    /// Builds the `inbox` module now, if no script has used it yet. In the full profile it
+    /// is built on its first use, so that a script that never touches it starts faster;
+    /// a caller that reads the module's documentation from the registry (the REPL's help)
+    /// or iterates it with `next` calls this first.
+    public func buildInbox() throws {
+        _ = try lua.call(buildInboxFunction)
     }
 
     /// The backend this host uses.

@@ -12,7 +12,11 @@ struct ModuleInstaller {
     /// (`{name =, signature =, summary =}`), weak-keyed; the REPL reads it.
     static let docsKey = "inbox-lua.docs"
 
-    func installAll(output: ((String) -> Void)?) throws {
+    /// Installs the modules. In the full profile `inbox` is built on its first use (see
+    /// ``ModuleSource/bootstrap``); in the sandbox, now.
+    ///
+    /// - Returns: a function that builds `inbox` now if it is not built yet.
+    func installAll(output: ((String) -> Void)?) throws -> LuaValue {
         try installJSON()
         let bootstrap = try lua.load(ModuleSource.bootstrap, name: "=inbox-lua")
         var writeLine = LuaValue.nil
@@ -22,14 +26,31 @@ struct ModuleInstaller {
                 return []
             }
         }
-        _ = try lua.call(
+        let results = try lua.call(
             bootstrap,
             [
-                try installer(), .table(try bindingEntries()),
-                .table(try LogModule.functions(lua, session)),
-                writeLine, try lua.load(ModuleSource.rules, name: "=inbox.rules"),
-                .boolean(lua.profile == .sandbox), try protector(),
+                try installer(), .table(try LogModule.functions(lua, session)), writeLine,
+                try preparer(), .boolean(lua.profile != .sandbox),
             ])
+        return results.first ?? .nil
+    }
+
+    /// `prepare()`: what building `inbox` needs, made when it is first needed: the
+    /// ``ModuleSource/inbox`` chunk, the binding entries, the rules chunk, the sandbox flag
+    /// and `protect`.
+    private func preparer() throws -> LuaValue {
+        let session = self.session
+        return try lua.function(named: "inbox") { arguments in
+            // Not `self`: a function kept in the state must not hold the state.
+            let lua = arguments.state
+            let installer = ModuleInstaller(lua: lua, session: session)
+            return [
+                try lua.load(ModuleSource.inbox, name: "=inbox"),
+                .table(try installer.bindingEntries()),
+                try lua.load(ModuleSource.rules, name: "=inbox.rules"),
+                .boolean(lua.profile == .sandbox), try installer.protector(),
+            ]
+        }
     }
 
     // MARK: - json
@@ -47,8 +68,9 @@ struct ModuleInstaller {
 
     // MARK: - The inbox module
 
-    /// The bindings as `{name, fn, signature, summary, callable}` entries (sequences only:
-    /// a Swift dictionary here costs start-up time in generic metadata lookups).
+    /// The bindings as `{name, fn, signature, summary, callable, path, key}` entries, where
+    /// `path` holds the keys below `inbox` of the table the function goes in and `key` its
+    /// own (sequences only: a Swift dictionary here costs time in generic metadata lookups).
     private func bindingEntries() throws -> LuaTable {
         var entries: [LuaValue] = []
         for binding in Binding.all {
@@ -71,9 +93,14 @@ struct ModuleInstaller {
             if case .callableTable = binding.shape {
                 callable = true
             }
+            var path = binding.name.split(separator: ".").dropFirst().map {
+                LuaValue.string(String($0))
+            }
+            let key = path.removeLast()
             let entry: [LuaValue] = [
                 .string(binding.name), function, .string(binding.signature),
-                .string(binding.summary), .boolean(callable),
+                .string(binding.summary), .boolean(callable), .table(LuaTable(sequence: path)),
+                key,
             ]
             entries.append(.table(LuaTable(sequence: entry)))
         }

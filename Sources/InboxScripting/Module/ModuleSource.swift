@@ -1,51 +1,106 @@
-/// The Lua side of the modules: assembling `inbox` from the bindings, and `inbox.rules`.
+/// The Lua side of the modules: installing them, assembling `inbox` from the bindings, and
+/// `inbox.rules`.
 enum ModuleSource {
-    /// Receives `install`, the binding entries, the log functions as `{name, fn}` pairs, the
-    /// print sink (or nil), the rules chunk, the sandbox flag and `protect`; builds the `inbox`
-    /// table and installs the modules.
+    /// Runs when a host starts. Receives `install`, the log functions as `{name, fn}` pairs,
+    /// the print sink (or nil), `prepare` and the lazy flag; installs `log`, `print` and
+    /// `inbox`. When lazy (the full profile), `inbox` starts empty and fills itself on its
+    /// first use (an index, an assignment or `pairs`), so that a script that never uses it
+    /// does not pay for building it; `prepare` returns the ``inbox`` chunk and its arguments.
+    /// In the sandbox `inbox` is built at once, as its read-only views need it whole.
+    /// Returns a function that builds `inbox` now if it is not built yet.
     static let bootstrap = #"""
-        local install, entries, logEntries, writeLine, rulesChunk, sandboxed, protect = ...
-        local setmetatable, rawget, type = setmetatable, rawget, type
-        local inbox = {}
-        local docs = setmetatable({}, {__mode = "k"})
-
-        -- The table at a dotted path below inbox, created on demand.
-        local function tableAt(path)
-          local node = inbox
-          for key in path:gmatch("%.([%w_]+)") do
-            local child = rawget(node, key)
-            if child == nil then
-              child = {}
-              node[key] = child
-            end
-            node = child
-          end
-          return node
-        end
-
-        -- Each entry is {name, fn, signature, summary, callable}.
-        for _, entry in ipairs(entries) do
-          local name, fn, signature, summary, callable =
-            entry[1], entry[2], entry[3], entry[4], entry[5]
-          local doc = {name = name, signature = signature, summary = summary}
-          if callable then
-            local node = tableAt(name)
-            setmetatable(node, {__call = fn})
-            docs[node] = doc  -- only the table: help() lists each documented key once
-          else
-            local parent = tableAt(name:match("^(.*)%.[%w_]+$"))
-            parent[name:match("([%w_]+)$")] = fn
-            docs[fn] = doc
-          end
-        end
-        inbox.contacts = inbox.people
-        inbox.prospects = inbox.people
+        local install, logEntries, writeLine, prepare, lazy = ...
+        local setmetatable, getmetatable, pcall, error, next =
+          setmetatable, getmetatable, pcall, error, next
 
         -- Each log entry is {name, fn}.
         local log = {}
         for _, entry in ipairs(logEntries) do
           log[entry[1]] = entry[2]
         end
+        install("log", log)
+
+        local inbox, docs = {}, setmetatable({}, {__mode = "k"})
+        local function build()
+          local chunk, entries, rulesChunk, sandboxed, protect = prepare()
+          chunk(inbox, docs, entries, rulesChunk, log, sandboxed, protect)
+        end
+        local pending = {}
+        local function buildNow()
+          if getmetatable(inbox) == pending then pending.__index(inbox, "team") end
+        end
+        if lazy then
+          -- Builds inbox in place; a failure (out of memory) leaves it to be built again.
+          local function ready()
+            setmetatable(inbox, nil)
+            local ok, message = pcall(build)
+            if not ok then
+              setmetatable(inbox, pending)
+              error(message, 0)
+            end
+          end
+          pending.__index = function(t, key) ready() return t[key] end
+          pending.__newindex = function(t, key, value) ready() t[key] = value end
+          pending.__pairs = function(t) ready() return next, t, nil end
+          setmetatable(inbox, pending)
+        else
+          build()
+        end
+        install("inbox", inbox, docs)
+
+        if writeLine then
+          local select, tostring, concat = select, tostring, table.concat
+          install("print", function(...)
+            local parts = {}
+            for i = 1, select("#", ...) do
+              parts[i] = tostring((select(i, ...)))
+            end
+            writeLine(concat(parts, "\t"))
+          end, nil, false)
+        end
+        return buildNow
+        """#
+
+    /// Builds the `inbox` table in place from the binding entries, then runs the rules chunk
+    /// on it. Receives the table, the docs table, the entries, the rules chunk, `log`, the
+    /// sandbox flag and `protect`.
+    static let inbox = #"""
+        local inbox, docs, entries, rulesChunk, log, sandboxed, protect = ...
+        local setmetatable, rawget, rawset, type = setmetatable, rawget, rawset, type
+
+        -- The table at a path of keys below inbox, created on demand.
+        local function tableAt(path)
+          local node = inbox
+          for i = 1, #path do
+            local key = path[i]
+            local child = rawget(node, key)
+            if child == nil then
+              child = {}
+              rawset(node, key, child)
+            end
+            node = child
+          end
+          return node
+        end
+
+        -- Each entry is {name, fn, signature, summary, callable, path, key}: path holds the
+        -- keys of the table the function goes in, key its own.
+        for _, entry in ipairs(entries) do
+          local name, fn, signature, summary, callable, path, key = entry[1], entry[2],
+            entry[3], entry[4], entry[5], entry[6], entry[7]
+          local doc = {name = name, signature = signature, summary = summary}
+          if callable then
+            path[#path + 1] = key
+            local node = tableAt(path)
+            setmetatable(node, {__call = fn})
+            docs[node] = doc  -- only the table: help() lists each documented key once
+          else
+            rawset(tableAt(path), key, fn)
+            docs[fn] = doc
+          end
+        end
+        rawset(inbox, "contacts", inbox.people)
+        rawset(inbox, "prospects", inbox.people)
         rulesChunk(inbox, log, docs)
 
         -- In the sandbox, nested tables become read-only views too (install wraps the top),
@@ -66,19 +121,6 @@ enum ModuleSource {
             end
           end
           inbox.contacts, inbox.prospects = inbox.people, inbox.people
-        end
-
-        install("log", log)
-        install("inbox", inbox, docs)
-        if writeLine then
-          local select, tostring, concat = select, tostring, table.concat
-          install("print", function(...)
-            local parts = {}
-            for i = 1, select("#", ...) do
-              parts[i] = tostring((select(i, ...)))
-            end
-            writeLine(concat(parts, "\t"))
-          end, nil, false)
         end
         """#
 
