@@ -17,20 +17,21 @@ let package = Package(
         .library(name: "InboxScripting", targets: ["InboxScripting"]),
     ],
     targets: [
-        // MARK: - C libraries (Debian packages, through pkg-config)
+        // MARK: - C libraries (Debian packages)
 
+        // Their headers and libraries sit in Debian's default paths, so no pkg-config: the
+        // -L it would add ahead of the release build's Linker/static (see InboxLuaCLI) would
+        // pick the shared libraries, which cost every start of inbox-lua their loading.
         .systemLibrary(
             name: "CLua",
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .systemLibrary(
             name: "CSQLite",
-            pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
             name: "CEdit",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
         // Headers only: the library is loaded on first use by MicroHTTPDLoader.
@@ -119,9 +120,16 @@ let package = Package(
         ),
         // libcurl for the live API, loaded on first use rather than at start-up.
         .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
-        // Release builds link the Swift runtime and Foundation statically, which starts in a
-        // fraction of the time of loading them as shared libraries (scripts/bench-run). The
-        // live API's transport (CurlTransport) loads libcurl when a script first uses it.
+        // Start-up time (scripts/bench-run) shapes how the release build links:
+        // - the Swift runtime and FoundationEssentials statically: loading them as shared
+        //   libraries took several times lua5.4's whole start. Everything the executable
+        //   links uses FoundationEssentials, not Foundation, whose CoreFoundation and ICU
+        //   cost start-up time even when unused; only InboxNetworking (URLSession) needs it;
+        // - Debian's libstdc++, libsqlite3 and libedit statically too, through the linker
+        //   scripts in Linker/static, which answer -lstdc++, -lsqlite3 and -ledit with the
+        //   archives: every shared library costs its loading and relocation at each start;
+        // - libcurl is loaded by the live API's transport (CurlTransport) when a script
+        //   first uses it, and libmicrohttpd by `emulator serve`.
         .executableTarget(
             name: "InboxLuaCLI",
             dependencies: [
@@ -132,8 +140,9 @@ let package = Package(
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie",
-                        "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
-                        "-l_FoundationCollections",
+                        "-Xclang-linker", "-L\(Context.packageDirectory)/Linker/static",
+                        // What the static FoundationEssentials needs but does not name.
+                        "-l_FoundationCShims", "-l_FoundationCollections",
                     ], .when(configuration: .release))
             ]
         ),

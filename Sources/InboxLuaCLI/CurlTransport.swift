@@ -1,6 +1,10 @@
 import CCurlLoader
-import Foundation
+import FoundationEssentials
 import InboxClient
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// HTTP for the live API through libcurl, which is loaded on the first request (see
 /// `inbox_curl.h`): linking URLSession instead would load libcurl, TLS and their friends
@@ -64,8 +68,8 @@ final class CurlTransport: HTTPTransport, @unchecked Sendable {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = String(line[..<colon]).trimmingSpaces.lowercased()
+            let value = String(line[line.index(after: colon)...]).trimmingSpaces
             headers[name] = value
         }
         return headers
@@ -112,5 +116,13 @@ private final class CancelFlag: @unchecked Sendable {
 
     func trip() {
         pointer.pointee = 1
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs around it, as HTTP trims a field value.
+    fileprivate var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -1,6 +1,10 @@
-import Foundation
+import FoundationEssentials
 import HTTPServer
 import InboxEmulator
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `inbox-lua emulator <subcommand>`: manage and serve the local emulator.
 ///
@@ -40,7 +44,7 @@ enum EmulatorCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard let subcommand = arguments.first else { return usageError("missing subcommand") }
         if ["--help", "-h", "help"].contains(subcommand) {
-            FileHandle.standardOutput.write(Data((help + "\n").utf8))
+            Output.standard(help + "\n")
             return 0
         }
         let options: EmulatorOptions
@@ -106,7 +110,7 @@ enum EmulatorCommand {
         if let output = options.output {
             try EmulatorOptions.write(document, to: output)
         } else {
-            FileHandle.standardOutput.write(document)
+            Output.standard(document)
         }
         return 0
     }
@@ -117,7 +121,7 @@ enum EmulatorCommand {
         }
         let document =
             file == "-"
-            ? FileHandle.standardInput.readDataToEndOfFile()
+            ? Output.readInput()
             : try EmulatorOptions.read(file)
         let store = try options.openStore()
         try store.importTeam(Array(document))
@@ -132,7 +136,7 @@ enum EmulatorCommand {
         }
         let store = try options.openStore()
         let id = try store.receive(threadId: options.positional[0], content: options.positional[1])
-        FileHandle.standardOutput.write(Data((id + "\n").utf8))
+        Output.standard(Data((id + "\n").utf8))
         return 0
     }
 
@@ -142,6 +146,6 @@ enum EmulatorCommand {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Output.error(text)
     }
 }

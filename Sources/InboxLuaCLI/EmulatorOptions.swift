@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
 import InboxEmulator
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The options of `inbox-lua emulator ...`, validated before any work starts.
 struct EmulatorOptions {
@@ -76,7 +80,7 @@ struct EmulatorOptions {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes {
-                Foundation.read(descriptor, $0.baseAddress, $0.count)
+                Glibc.read(descriptor, $0.baseAddress, $0.count)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -95,7 +99,7 @@ struct EmulatorOptions {
         var written = 0
         while written < contents.count {
             let count = contents.withUnsafeBytes {
-                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+                Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written)
             }
             if count < 0 {
                 if errno == EINTR { continue }

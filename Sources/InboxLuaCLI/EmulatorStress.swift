@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPServer
 import InboxClient
 import InboxEmulator
@@ -29,7 +29,7 @@ enum EmulatorStress {
                 EmulatorCommand.printError("stress-writes: write \(index) got \(response.status)")
                 return 1
             }
-            FileHandle.standardOutput.write(Data("ack \(index) \(id)\n".utf8))
+            Output.standard(Data("ack \(index) \(id)\n".utf8))
         }
         return 0
     }

@@ -1,5 +1,6 @@
 import CLuaStandalone
-import Foundation
+import Dispatch
+import FoundationEssentials
 import InboxClient
 import LuaKit
 
@@ -53,12 +54,12 @@ final class InterruptWatcher {
         guard pipe(&fds) == 0 else { return }
         let reader = fds[0]
         let token = cancellation
-        let thread = Thread {
+        // A queue of its own, whose thread waits on the pipe until Ctrl-C or the exit.
+        DispatchQueue(label: "inbox-lua interrupts").async {
             var byte: UInt8 = 0
             while read(reader, &byte, 1) < 0 && errno == EINTR {}
             token.cancel()
         }
-        thread.start()
         inbox_standalone_set_wake_fd(fds[1])
     }
 }

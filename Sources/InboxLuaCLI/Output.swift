@@ -1,4 +1,5 @@
 import CLuaStandalone
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -24,6 +25,23 @@ enum Output {
     /// Writes `text` to stdout as it is.
     static func standard(_ text: String) {
         fputs(text, outputStream)
+    }
+
+    /// Writes bytes to stdout and flushes them, for a reader that takes them as they come.
+    static func standard(_ bytes: Data) {
+        bytes.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, outputStream) }
+        fflush(outputStream)
+    }
+
+    /// Reads stdin to its end.
+    static func readInput() -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, inputStream)
+            guard count > 0 else { return data }
+            data.append(contentsOf: buffer[..<count])
+        }
     }
 
     /// Flushes stdout, before something else writes to the same terminal or file.

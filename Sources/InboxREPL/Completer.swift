@@ -35,7 +35,9 @@ struct Completer {
         }
         names = Array(Set(names.filter { $0.hasPrefix(prefix) })).sorted()
         guard let first = names.first else { return Completion(insertion: "", candidates: []) }
-        let common = names.dropFirst().reduce(first) { $0.commonPrefix(with: $1) }
+        let common = names.dropFirst().reduce(first) { common, name in
+            String(zip(common, name).prefix { $0 == $1 }.map(\.0))
+        }
         return Completion(
             insertion: String(common.dropFirst(prefix.count)),
             candidates: names.count > 1 ? names : [])

@@ -1,6 +1,10 @@
 import CEdit
 import CInboxREPL
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads lines from a terminal through libedit: emacs-style editing, history kept in a
 /// file, Tab completion.
@@ -103,7 +107,7 @@ final class EditLineReader: LineReader {
         var text = ""
         for (index, name) in names.enumerated() {
             let last = index % perLine == perLine - 1 || index == names.count - 1
-            text += last ? name + "\n" : name.padding(toLength: cell, withPad: " ", startingAt: 0)
+            text += name + (last ? "\n" : String(repeating: " ", count: cell - name.count))
         }
         return text
     }

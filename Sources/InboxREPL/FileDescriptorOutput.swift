@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes text to a file descriptor, whole, retrying interrupted and partial writes.
 struct FileDescriptorOutput {
@@ -9,7 +13,7 @@ struct FileDescriptorOutput {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes {
-                Foundation.write(descriptor, $0.baseAddress, $0.count)
+                Glibc.write(descriptor, $0.baseAddress, $0.count)
             }
             if written < 0 {
                 if errno == EINTR { continue }

@@ -1,5 +1,9 @@
 import CEdit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The REPL history on disk, in libedit's own format: one entry a line, with newlines
 /// inside an entry encoded, so a multi-line entry comes back as one.
@@ -24,7 +28,7 @@ struct HistoryFile {
     /// Writes the whole history; the file is created readable by its owner only, since
     /// entries may hold private data.
     func save(_ history: OpaquePointer) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: path) {

@@ -1,11 +1,14 @@
 import CInboxREPL
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Ctrl-C for one REPL: a Swift face for the signal handling in `CInboxREPL`.
 ///
 /// SIGINT is process-wide, so only one of these should be open at a time.
 final class InterruptControl {
-    private var watcher: Thread?
     private var closed = false
 
     /// Opens the wake-up pipes.
@@ -24,15 +27,21 @@ final class InterruptControl {
     func watch(_ handler: @escaping @Sendable () -> Void) {
         let descriptor = inbox_repl_interrupt_watch_fd()
         guard descriptor >= 0 else { return }
-        let thread = Thread {
+        let watcher = Watcher {
             while inbox_repl_interrupt_wait(descriptor) == 1 {
                 handler()
             }
-            Foundation.close(descriptor)
+            Glibc.close(descriptor)
         }
-        thread.name = "inbox-lua REPL interrupts"
-        thread.start()
-        watcher = thread
+        // Detached: it ends by itself once `close()` closes the pipe it reads.
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(watcher).toOpaque()
+        guard pthread_create(&thread, nil, Watcher.main, context) == 0 else {
+            Unmanaged<Watcher>.fromOpaque(context).release()
+            Glibc.close(descriptor)
+            return
+        }
+        pthread_detach(thread)
     }
 
     /// Ctrl-C abandons the line being edited.
@@ -56,5 +65,22 @@ final class InterruptControl {
         closed = true
         inbox_repl_interrupt_restore()
         inbox_repl_interrupt_close()
+    }
+}
+
+/// The body of the thread that waits for Ctrl-C.
+private final class Watcher: @unchecked Sendable {
+    let body: @Sendable () -> Void
+
+    init(_ body: @escaping @Sendable () -> Void) {
+        self.body = body
+    }
+
+    /// The thread's start routine; takes the retained watcher.
+    static let main: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = {
+        context in
+        guard let context else { return nil }
+        Unmanaged<Watcher>.fromOpaque(context).takeRetainedValue().body()
+        return nil
     }
 }

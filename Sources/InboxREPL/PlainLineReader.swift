@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads lines from a file descriptor that is not a terminal, for piped input.
 ///
@@ -38,7 +42,7 @@ final class PlainLineReader: LineReader {
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes {
-                Foundation.read(input, $0.baseAddress, $0.count)
+                Glibc.read(input, $0.baseAddress, $0.count)
             }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 {

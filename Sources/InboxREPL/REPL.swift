@@ -1,6 +1,10 @@
 import CLua
-import Foundation
+import FoundationEssentials
 import LuaKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The interactive Lua prompt of `inbox-lua` (with no script, or `-i`).
 ///

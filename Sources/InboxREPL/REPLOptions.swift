@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How a ``REPL`` reads, writes, remembers and reports.
 public struct REPLOptions {

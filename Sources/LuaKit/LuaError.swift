@@ -84,7 +84,7 @@ public struct LuaError: Error, CustomStringConvertible {
     static func position(in message: String) -> (chunk: String, line: Int)? {
         let text = Substring(message)
         var searchFrom = text.startIndex
-        if text.hasPrefix("[string \""), let close = text.range(of: "\"]") {
+        if text.hasPrefix("[string \""), let close = text.firstRange(of: "\"]") {
             searchFrom = close.upperBound
         }
         var index = searchFrom

@@ -1,5 +1,5 @@
 import CLua
-import Foundation
+import FoundationEssentials
 
 extension LuaState {
     /// Compiles a chunk without running it, returning it as a function.

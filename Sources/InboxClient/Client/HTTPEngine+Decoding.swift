@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension HTTPEngine {
     /// Sends the call and parses the JSON body.

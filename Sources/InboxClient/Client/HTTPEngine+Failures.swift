@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension HTTPEngine {
     func cancelled(_ call: APICall) -> InboxError {
@@ -55,7 +55,7 @@ extension HTTPEngine {
     /// `X-RateLimit-Reset` (Unix seconds), or the v2 details.
     func retryAfter(_ response: TransportResponse, details: JSONValue?) -> Double? {
         let now = configuration.clock.now()
-        if let header = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) {
+        if let header = response.header("Retry-After").map(Self.trimmingSpaces) {
             if let seconds = Double(header) { return max(0, seconds) }
             if let date = httpDate(header) { return max(0, date.timeIntervalSince(now)) }
         }
@@ -73,20 +73,36 @@ extension HTTPEngine {
 
     /// Reads an ISO 8601 timestamp such as `2026-01-01T10:32:00.000Z`.
     private func isoDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        if let date = try? Date(text, strategy: fractional) { return date }
+        return try? Date(text, strategy: .iso8601)
     }
 
-    /// Reads an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+    /// Reads an IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110), the only
+    /// form a server may send; the names are English whatever the locale.
     private func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
+        let parts = text.split(separator: " ")
+        let months = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec",
+        ]
+        guard parts.count == 6, parts[0].hasSuffix(","), parts[5] == "GMT",
+            let day = Int(parts[1]), let monthIndex = months.firstIndex(of: String(parts[2])),
+            let year = Int(parts[3])
+        else { return nil }
+        let time = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3 else { return nil }
+        let components = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "GMT"),
+            year: year, month: monthIndex + 1, day: day, hour: time[0], minute: time[1],
+            second: time[2])
+        return components.date
+    }
+
+    /// `text` without the spaces and tabs around it.
+    static func trimmingSpaces(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 
     /// The start of a body as text, at most 200 characters, with the token blanked out.
@@ -117,6 +133,6 @@ extension HTTPEngine {
         guard let token, token.count >= shortestRedactedToken, text.contains(token) else {
             return text
         }
-        return text.replacingOccurrences(of: token, with: "<token>")
+        return text.replacing(token, with: "<token>")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Sends API calls over a transport: authorization, client-side pacing, and retries where
 /// they are safe. Shared by the v1 and v2 clients.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The client's sense of time: the wall clock (for `Retry-After` dates and
 /// `X-RateLimit-Reset`), a monotonic clock (for the limiter) and a cancellable sleep.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where and how a client talks to the Inbox API.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Paces requests so that no sliding window holds more than its limit, and holds every
 /// request back while the server said the quota is spent (`X-RateLimit-Remaining: 0`).
@@ -7,7 +7,7 @@ import Foundation
 final class RateLimiter: @unchecked Sendable {
     private let windows: [RateLimitWindow]
     private let clock: InboxClock
-    private let lock = NSLock()
+    private let lock = Mutex(())
     /// Start times (monotonic) of recent requests, oldest first, within the longest window.
     private var starts: [Double] = []
     private var head = 0
@@ -29,33 +29,31 @@ final class RateLimiter: @unchecked Sendable {
 
     /// Holds requests back for `seconds` from now (the server's quota is spent).
     func block(for seconds: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        blockedUntil = max(blockedUntil, clock.uptime() + seconds)
+        lock.withLock { _ in blockedUntil = max(blockedUntil, clock.uptime() + seconds) }
     }
 
     /// Records a request start and returns 0, or returns how long to wait first.
     private func reserveOrWait() -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = clock.uptime()
-        var wait = blockedUntil - now
-        let longest = windows.map(\.seconds).max() ?? 0
-        while head < starts.count, starts[head] <= now - longest { head += 1 }
-        if head > 4096, head * 2 > starts.count {
-            starts.removeFirst(head)
-            head = 0
-        }
-        for window in windows {
-            let inWindow = starts.count - firstIndex(after: now - window.seconds)
-            if inWindow >= window.limit {
-                let oldestThatCounts = starts[starts.count - window.limit]
-                wait = max(wait, oldestThatCounts + window.seconds - now)
+        lock.withLock { _ in
+            let now = clock.uptime()
+            var wait = blockedUntil - now
+            let longest = windows.map(\.seconds).max() ?? 0
+            while head < starts.count, starts[head] <= now - longest { head += 1 }
+            if head > 4096, head * 2 > starts.count {
+                starts.removeFirst(head)
+                head = 0
             }
+            for window in windows {
+                let inWindow = starts.count - firstIndex(after: now - window.seconds)
+                if inWindow >= window.limit {
+                    let oldestThatCounts = starts[starts.count - window.limit]
+                    wait = max(wait, oldestThatCounts + window.seconds - now)
+                }
+            }
+            guard wait <= 0 else { return wait }
+            starts.append(now)
+            return 0
         }
-        guard wait <= 0 else { return wait }
-        starts.append(now)
-        return 0
     }
 
     /// The index of the first start later than `time` (binary search).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension JSONParser {
     /// Parses a string starting at its opening quote; leaves `index` after the closing one.

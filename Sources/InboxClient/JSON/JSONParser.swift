@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension JSONValue {
     /// Parses one JSON document; anything but whitespace after it is an error.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension JSONValue {
     /// The compact JSON text of this value: members in order, integers exact, no spaces.

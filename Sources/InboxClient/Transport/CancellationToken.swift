@@ -1,5 +1,3 @@
-import Foundation
-
 /// A flag another thread can trip to stop a long wait: an HTTP call, a retry sleep or
 /// rate-limit pacing.
 ///
@@ -7,7 +5,7 @@ import Foundation
 /// waits end promptly with a `.cancelled` error. `reset()` re-arms the token for the next
 /// call.
 public final class CancellationToken: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = MonotonicCondition()
     private var cancelled = false
     private var why = "cancelled"
     private var handlers: [Int: @Sendable () -> Void] = [:]
@@ -65,7 +63,7 @@ public final class CancellationToken: @unchecked Sendable {
     /// Sleeps for `seconds`, returning early with `false` when the token is tripped.
     @discardableResult
     public func sleep(seconds: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: max(0, seconds))
+        let deadline = MonotonicCondition.now() + max(0, seconds)
         condition.lock()
         defer { condition.unlock() }
         while !cancelled {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP request, ready for the wire: the URL is complete and percent-encoded.
 public struct TransportRequest: Sendable, Hashable {
@@ -27,12 +27,12 @@ public struct TransportRequest: Sendable, Hashable {
 
     /// The first value of a header field, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The URL's path, still percent-encoded, such as `/api/v2/threads`.
     public var path: String {
-        guard let afterScheme = url.range(of: "://") else { return pathAndQuery.0 }
+        guard let afterScheme = url.firstRange(of: "://") else { return pathAndQuery.0 }
         let rest = url[afterScheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })

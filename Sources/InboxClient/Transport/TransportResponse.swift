@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP response: status, header fields and the whole body.
 public struct TransportResponse: Sendable, Hashable {

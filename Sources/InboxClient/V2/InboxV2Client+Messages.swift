@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension InboxV2Client {
     /// `POST /messages` with an `Idempotency-Key` (the request's, or a new one), retried

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import InboxClient
 
 /// Keyset positions as the two versions carry them: v2 as an opaque string,
@@ -7,8 +7,7 @@ enum Cursor {
     /// The opaque v2 form of a position.
     static func encode(key: Int64, id: String) -> String {
         Data("\(key).\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacing("+", with: "-").replacing("/", with: "_").replacing("=", with: "")
     }
 
     /// The position in a v2 cursor; 400 `invalidCursor` when it is not one.
@@ -16,8 +15,7 @@ enum Cursor {
     // one only carries the position, so a cursor reused with other filters
     // pages on from the same place instead of failing.
     static func decode(_ text: String) throws -> (key: Int64, id: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+")
-            .replacingOccurrences(of: "_", with: "/")
+        var base64 = text.replacing("-", with: "+").replacing("_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64),
             let plain = String(data: data, encoding: .utf8)

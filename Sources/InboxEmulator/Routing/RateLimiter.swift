@@ -1,9 +1,10 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Counts requests in sliding windows and refuses the ones over quota.
 final class RateLimiter: @unchecked Sendable {
     private let limits: RateLimits
-    private let lock = NSLock()
+    private let lock = Mutex(())
     /// Times (ms) of admitted requests within the last day, oldest first.
     private var admitted: [Int64] = []
     private var start = 0
@@ -20,33 +21,33 @@ final class RateLimiter: @unchecked Sendable {
     /// Admits a request at `now` and returns the `X-RateLimit-*` headers, or
     /// throws `rateLimited` (with `Retry-After`) when a window is full.
     func admit(now: Int64) throws -> [(name: String, value: String)] {
-        lock.lock()
-        defer { lock.unlock() }
-
-        while start < admitted.count, admitted[start] <= now - 86_400_000 { start += 1 }
-        if start > 4096 {
-            admitted.removeFirst(start)
-            start = 0
-        }
-        for window in windows {
-            let inWindow = count(since: now - window.length)
-            guard inWindow < window.limit else {
-                let oldest = admitted[admitted.count - inWindow]
-                let resetAt = oldest + window.length
-                let retryAfter = max(1, (resetAt - now + 999) / 1000)
-                var problem = APIProblem(
-                    status: 429, code: "rateLimited", legacyCode: "RATE_LIMITED",
-                    message: "Rate limit of \(window.limit) requests per \(window.name) exceeded",
-                    details: .object([
-                        ("window", .string(window.name)), ("limit", .int(Int64(window.limit))),
-                        ("resetAt", .string(Timestamp.format(resetAt))),
-                    ]))
-                problem.headers = headers(now: now) + [("Retry-After", String(retryAfter))]
-                throw problem
+        try lock.withLock { _ in
+            while start < admitted.count, admitted[start] <= now - 86_400_000 { start += 1 }
+            if start > 4096 {
+                admitted.removeFirst(start)
+                start = 0
             }
+            for window in windows {
+                let inWindow = count(since: now - window.length)
+                guard inWindow < window.limit else {
+                    let oldest = admitted[admitted.count - inWindow]
+                    let resetAt = oldest + window.length
+                    let retryAfter = max(1, (resetAt - now + 999) / 1000)
+                    var problem = APIProblem(
+                        status: 429, code: "rateLimited", legacyCode: "RATE_LIMITED",
+                        message:
+                            "Rate limit of \(window.limit) requests per \(window.name) exceeded",
+                        details: .object([
+                            ("window", .string(window.name)), ("limit", .int(Int64(window.limit))),
+                            ("resetAt", .string(Timestamp.format(resetAt))),
+                        ]))
+                    problem.headers = headers(now: now) + [("Retry-After", String(retryAfter))]
+                    throw problem
+                }
+            }
+            admitted.append(now)
+            return headers(now: now)
         }
-        admitted.append(now)
-        return headers(now: now)
     }
 
     private func count(since: Int64) -> Int {

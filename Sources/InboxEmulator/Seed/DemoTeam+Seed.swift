@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes the demo team into an empty store, from a fixed seed.
 extension DemoTeam {
@@ -171,5 +175,5 @@ func conversationId(_ first: String, _ second: String) -> String {
 }
 
 extension String {
-    fileprivate var replacingDashes: String { replacingOccurrences(of: "_", with: "-") }
+    fileprivate var replacingDashes: String { replacing("_", with: "-") }
 }

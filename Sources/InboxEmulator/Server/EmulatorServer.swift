@@ -1,6 +1,10 @@
-import Foundation
+import FoundationEssentials
 import HTTPServer
 import InboxClient
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The emulator served over HTTP on loopback: `/api/v1/...` and
 /// `/api/v2/...`, behind a bearer token, with optional fault injection.
@@ -69,7 +73,7 @@ public final class EmulatorServer: Sendable {
         case .dropConnection:
             return .dropConnection
         case .delay(let milliseconds):
-            Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+            usleep(useconds_t(milliseconds) * 1000)
             return .respond(router.handle(request))
         }
     }

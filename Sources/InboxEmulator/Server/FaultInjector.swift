@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Failures a test asks the HTTP server to simulate. Off unless a test
 /// queues some: each queued fault answers (or drops) exactly one request.
@@ -15,36 +16,28 @@ public final class FaultInjector: @unchecked Sendable {
         case delay(milliseconds: Int)
     }
 
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var queue: [Fault] = []
 
     init() {}
 
     /// Applies `fault` to the next `count` requests, after any already queued.
     public func inject(_ fault: Fault, count: Int = 1) {
-        lock.lock()
-        defer { lock.unlock() }
-        queue += Array(repeating: fault, count: max(0, count))
+        lock.withLock { _ in queue += Array(repeating: fault, count: max(0, count)) }
     }
 
     /// Forgets every queued fault.
     public func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        queue.removeAll()
+        lock.withLock { _ in queue.removeAll() }
     }
 
     /// How many faults are still queued.
     public var pending: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return queue.count
+        lock.withLock { _ in queue.count }
     }
 
     /// The fault for the request arriving now, if any.
     func next() -> Fault? {
-        lock.lock()
-        defer { lock.unlock() }
-        return queue.isEmpty ? nil : queue.removeFirst()
+        lock.withLock { _ in queue.isEmpty ? nil : queue.removeFirst() }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HTTPServer
 import InboxClient
 
@@ -18,7 +18,10 @@ public struct InProcessTransport: HTTPTransport {
         guard !cancellation.isCancelled else { throw TransportError(.cancelled) }
         var headers: [String: String] = [:]
         for header in request.headers { headers[header.name.lowercased()] = header.value }
-        let path = request.path.removingPercentEncoding ?? request.path
+        // Decoded as libmicrohttpd decodes the path for EmulatorServer.
+        let path =
+            URL(string: "http://emulator" + request.path)?.path(percentEncoded: false)
+            ?? request.path
         let response = router.handle(
             HTTPRequest(
                 method: request.method, path: path, rawPath: request.path,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// One emulated Inbox team kept in a SQLite file (or in memory).
 ///
@@ -15,7 +16,7 @@ public final class EmulatorStore: @unchecked Sendable {
 
     let clock: @Sendable () -> Int64
     private let connection: SQLiteConnection
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     /// Opens the team at `path`, creating and seeding it when the file is new
     /// or empty.
@@ -57,16 +58,16 @@ public final class EmulatorStore: @unchecked Sendable {
 
     /// Runs `body` with the connection, alone.
     func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(connection)
+        try lock.withLock { _ in try body(connection) }
     }
 
     /// Runs `body` with the connection inside one transaction, alone.
     func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try connection.transaction { try body(connection) }
+        // Through a variable: Mutex hands results out as `sending`, which a T made in
+        // `body`'s region is not.
+        var value: T?
+        try lock.withLock { _ in value = try connection.transaction { try body(connection) } }
+        return value!
     }
 
     static func wipe(_ db: SQLiteConnection) throws {
@@ -85,7 +86,7 @@ extension EmulatorStore {
         let environment = ProcessInfo.processInfo.environment
         let base =
             environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
         let folder = base + "/inbox-lua"
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads of messages and the event log.
 extension SQLiteConnection {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Rows of the store, as the wire encoders read them.
 
@@ -144,7 +144,7 @@ enum Columns {
     /// A column list with every name prefixed by a table alias (`t.id, ...`).
     static func qualified(_ columns: String, _ alias: String) -> String {
         columns.split(separator: ",")
-            .map { alias + "." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { alias + "." + $0.filter { !$0.isWhitespace } }
             .joined(separator: ", ")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which threads a list asks for, in terms both API versions map onto.
 struct ThreadFilter {
@@ -96,7 +96,7 @@ extension SQLiteConnection {
                 """
                 (p.display_name LIKE ?1x OR p.username LIKE ?1x OR (SELECT m.content FROM messages m
                  WHERE m.thread_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) LIKE ?1x)
-                """.replacingOccurrences(of: "?1x", with: "?"))
+                """.replacing("?1x", with: "?"))
             let pattern = SQLiteValue.text("%\(search)%")
             arguments += [pattern, pattern, pattern]
         }

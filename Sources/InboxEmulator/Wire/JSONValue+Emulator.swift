@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import InboxClient
 
 /// Shorthands the emulator's encoders and readers use on the client's JSON value.

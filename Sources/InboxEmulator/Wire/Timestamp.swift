@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
 import InboxClient
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// ISO-8601 timestamps as the API writes them: UTC with milliseconds,
 /// `2025-11-10T18:03:16.000Z`.
@@ -10,10 +14,16 @@ enum Timestamp {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let millis = Int(milliseconds - Int64(seconds) * 1000)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900,
-            Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-            Int(parts.tm_sec), millis)
+        let date = [Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday)]
+        let time = [Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec)]
+        return date.map { padded($0, 2) }.joined(separator: "-") + "T"
+            + time.map { padded($0, 2) }.joined(separator: ":") + "." + padded(millis, 3) + "Z"
+    }
+
+    /// `value` in decimal, with leading zeros up to `width` digits.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// The wire text, or `null`.
@@ -24,10 +34,11 @@ enum Timestamp {
     /// Unix milliseconds for an ISO-8601 text, with or without fractional
     /// seconds; nil when it is not one.
     static func parse(_ text: String) -> Int64? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        guard let date = withFraction.date(from: text) ?? plain.date(from: text) else { return nil }
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        guard
+            let date = (try? Date(text, strategy: withFraction))
+                ?? (try? Date(text, strategy: .iso8601))
+        else { return nil }
         return Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import InboxClient
 import InboxEmulator
 
@@ -6,8 +6,8 @@ import InboxEmulator
 enum EmulatorInbox {
     static func open(path: String, version: InboxClient.APIVersion) throws -> any Inbox {
         if path != EmulatorStore.inMemory {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if folder != "/" {
                 try FileManager.default.createDirectory(
                     atPath: folder, withIntermediateDirectories: true)
             }

@@ -27,9 +27,8 @@ public struct ScriptLogRecord: Sendable, Hashable {
     private static func quoted(_ value: String) -> String {
         let plain = !value.isEmpty && !value.contains { " \"=\t\n".contains($0) }
         guard !plain else { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+            .replacing("\n", with: "\\n")
         return "\"\(escaped)\""
     }
 }
