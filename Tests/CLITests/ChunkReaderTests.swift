@@ -52,4 +52,21 @@ import Testing
         let outcome = try process.run(["--", "-", "1"])
         #expect(outcome.stdout == "a file named dash\t1\n", "\(outcome)")
     }
+
+    /// The reader takes 64 KiB at a time: a script of several reads, and one of exactly one
+    /// read's size, arrive whole, from a file and from stdin.
+    @Test(arguments: [65_536, 200_001])
+    func scriptsLongerThanOneReadArriveWhole(size: Int) throws {
+        let tail = "print(#filler, 'end')\n"
+        let head = "local filler = '"
+        let filler = String(repeating: "x", count: size - head.count - 3 - tail.count)
+        let script = head + filler + "'\n\n" + tail
+        #expect(script.utf8.count == size)
+        let process = try InboxLuaProcess()
+        try process.write("long.lua", script)
+        let fromFile = try process.run(["long.lua"])
+        #expect(fromFile.stdout == "\(filler.count)\tend\n", "\(fromFile)")
+        let fromStdin = try process.run(["-"], input: script)
+        #expect(fromStdin.stdout == "\(filler.count)\tend\n", "\(fromStdin)")
+    }
 }
