@@ -52,6 +52,8 @@ final class InterruptWatcher {
         armed = true
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }
+        // Programs a script starts (os.execute, io.popen) need not hold either end.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         let reader = fds[0]
         let token = cancellation
         // A queue of its own, whose thread waits on the pipe until Ctrl-C or the exit.

@@ -109,8 +109,16 @@ final class TerminalDriver {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        // Tests run in parallel: a tmux server that another test starts while this pipe is
+        // open must not inherit its write end, or the read below never ends. So the pipe is
+        // close-on-exec, and made and handed to tmux while no other test spawns.
+        spawning.lock()
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw DriverFailure(description: "pipe failed") }
+        guard pipe(&fds) == 0 else {
+            spawning.unlock()
+            throw DriverFailure(description: "pipe failed")
+        }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -139,6 +147,7 @@ final class TerminalDriver {
         defer { for argument in cArguments { free(argument) } }
         let status = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, cArguments, environ)
         close(fds[1])
+        spawning.unlock()
         defer { close(fds[0]) }
         guard status == 0 else { throw DriverFailure(description: "cannot start tmux") }
 
@@ -174,3 +183,6 @@ final class TerminalDriver {
         }
     }
 }
+
+/// Held while a driver makes a pipe and starts tmux with it (see `tmux(_:)`).
+private let spawning = NSLock()
