@@ -12,14 +12,37 @@
 
 #define INBOX_LUA_HOOK_STEP 1000
 
-/* Raises the error of the tripped limit.  [-0, +1, v] */
+/* Pushes `chunk:line: ` of the innermost Lua function running (the hook
+ * runs in that function's frame; a library function such as string.find
+ * is skipped for the Lua code that called it), or "" when none is.
+ * [-0, +1, m] */
+static inline void inbox_lua_push_where(lua_State *L) {
+    lua_Debug ar;
+    int level;
+    for (level = 0; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
+/* Raises the error of the tripped limit: `chunk:line: time limit
+ * exceeded`, as Lua words its own errors.  A memory error reads as Lua's
+ * own, "not enough memory", which has no position.  [-0, +1, v] */
 static inline int inbox_lua_raise_limit(lua_State *L, int tripped) {
     switch (tripped) {
     case INBOX_LUA_LIMIT_INSTRUCTIONS:
+        inbox_lua_push_where(L);
         lua_pushliteral(L, "instruction limit exceeded");
+        lua_concat(L, 2);
         break;
     case INBOX_LUA_LIMIT_TIME:
+        inbox_lua_push_where(L);
         lua_pushliteral(L, "time limit exceeded");
+        lua_concat(L, 2);
         break;
     default:
         lua_pushliteral(L, "not enough memory");

@@ -100,8 +100,11 @@ import Testing
     }
 
     @Test func timeoutStopsTheScript() throws {
-        let outcome = try InboxLuaProcess().run(["--timeout", "0.2", "-e", "while true do end"])
+        let process = try InboxLuaProcess()
+        try process.write("spin.lua", "local n = 0\nwhile true do n = n + 1 end\n")
+        let outcome = try process.run(["--timeout", "0.2", "spin.lua"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.hasPrefix("inbox-lua: time limit exceeded\n"), "\(outcome)")
+        #expect(
+            outcome.stderr.hasPrefix("inbox-lua: spin.lua:2: time limit exceeded\n"), "\(outcome)")
     }
 }

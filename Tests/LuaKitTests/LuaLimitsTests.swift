@@ -26,10 +26,10 @@ import Testing
     @Test func eachLimitStopsAnEndlessLoop() throws {
         try expectLimit(
             .instructionLimit, LuaLimits(instructions: 1_000_000), "while true do end",
-            message: "instruction limit exceeded")
+            message: "limit:1: instruction limit exceeded")
         try expectLimit(
             .timeLimit, LuaLimits(timeout: .milliseconds(100)), "while true do end",
-            message: "time limit exceeded")
+            message: "limit:1: time limit exceeded")
         try expectLimit(
             .memory, LuaLimits(memory: 1 << 20), "local t = {} while true do t[#t + 1] = {} end",
             message: "not enough memory")
@@ -39,7 +39,7 @@ import Testing
         try expectLimit(
             .instructionLimit, LuaLimits(instructions: 100_000),
             "while true do pcall(function() while true do end end) end",
-            message: "instruction limit exceeded")
+            message: "limit:1: instruction limit exceeded")
         try expectLimit(
             .memory, LuaLimits(memory: 1 << 20),
             "local ok = pcall(function() local t = {} while true do t[#t + 1] = 'x' .. #t end end) return ok",
@@ -47,7 +47,7 @@ import Testing
         try expectLimit(
             .timeLimit, LuaLimits(timeout: .milliseconds(100)),
             "while true do local co = coroutine.create(function() while true do end end) coroutine.resume(co) end",
-            message: "time limit exceeded")
+            message: "limit:1: time limit exceeded")
         try expectLimit(
             .memory, LuaLimits(memory: 1 << 20),
             "while true do xpcall(coroutine.wrap(function() local s = {} while true do s[#s+1] = {} end end), print) end",
@@ -58,10 +58,11 @@ import Testing
         try expectLimit(
             .timeLimit, LuaLimits(timeout: .milliseconds(200)),
             "return string.find(string.rep('a', 3e5), '.-.-.-.-.-b')",
-            message: "time limit exceeded", within: 2)
+            message: "limit:1: time limit exceeded", within: 2)
         try expectLimit(
             .instructionLimit, LuaLimits(instructions: 10_000_000),
-            "return ('a'):rep(3e5):match('.-.-.-.-.-b')", message: "instruction limit exceeded")
+            "return ('a'):rep(3e5):match('.-.-.-.-.-b')",
+            message: "limit:1: instruction limit exceeded")
     }
 
     @Test func hugeRepIsRefusedBeforeAllocating() throws {

@@ -77,7 +77,7 @@ import Testing
             end
             """
         let spin = try pinned(source, "spin", limits: LuaLimits(timeout: .milliseconds(100)))
-        try expectEachCallLimited(spin, .timeLimit, "time limit exceeded")
+        try expectEachCallLimited(spin, .timeLimit, "rule.lua:1: time limit exceeded")
         let hog = try pinned(source, "hog", limits: LuaLimits(memory: 4 << 20))
         try expectEachCallLimited(hog, .memory, "not enough memory")
     }
