@@ -13,7 +13,8 @@
  * so that any block of a class fits any request of that class.  Lua always
  * passes the old size of a block, which names its class.  The cache is the
  * state's own (one thread at a time) and bounded by INBOX_LUA_SMALL_KEEP
- * blocks per class; inbox_lua_blocks_drain empties it when the state closes.
+ * blocks per class (at most about 600 KiB); inbox_lua_blocks_drain empties
+ * it when the state closes.
  */
 
 #include <stdlib.h>
@@ -21,19 +22,17 @@
 #define INBOX_LUA_SMALL_STEP 16
 #define INBOX_LUA_SMALL_MAX 128
 #define INBOX_LUA_SMALL_CLASSES (INBOX_LUA_SMALL_MAX / INBOX_LUA_SMALL_STEP)
-/* Under AddressSanitizer nothing is kept, so that a use after free is still
- * caught. */
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define INBOX_LUA_SMALL_KEEP 0
-#endif
-#endif
-#if !defined(INBOX_LUA_SMALL_KEEP) && defined(__SANITIZE_ADDRESS__)
-#define INBOX_LUA_SMALL_KEEP 0
-#endif
-#ifndef INBOX_LUA_SMALL_KEEP
-#define INBOX_LUA_SMALL_KEEP 4096
-#endif
+#define INBOX_LUA_SMALL_KEEP 1024
+
+/* The AddressSanitizer runtime's entry point, when the process has one.
+ * Under the sanitizer nothing is kept, so that a use after free is still
+ * caught (and the state's memory still counted by its leak checker). */
+extern void __asan_init(void) __attribute__((weak));
+
+/* How many blocks of a class may be kept. */
+static inline int inbox_lua_blocks_keep(void) {
+    return __asan_init != NULL ? 0 : INBOX_LUA_SMALL_KEEP;
+}
 
 /* A kept block: the link to the next one of its class. */
 typedef struct inbox_lua_block {
@@ -66,7 +65,7 @@ static inline void inbox_lua_blocks_give(inbox_lua_blocks *b, void *ptr,
                                          size_t size) {
     int k = inbox_lua_blocks_class(size);
     inbox_lua_block *block = (inbox_lua_block *)ptr;
-    if (b->count[k] >= INBOX_LUA_SMALL_KEEP) {
+    if (b->count[k] >= inbox_lua_blocks_keep()) {
         free(ptr);
         return;
     }

@@ -226,7 +226,7 @@ static inline void *inbox_lua_alloc(void *ud, void *ptr, size_t osize,
         }
     } else if (nsize == 0 && ptr != NULL && osize <= INBOX_LUA_SMALL_MAX) {
         int k = inbox_lua_blocks_class(osize);
-        if (b->count[k] < INBOX_LUA_SMALL_KEEP) {
+        if (b->count[k] < inbox_lua_blocks_keep()) {
             inbox_lua_block *block = (inbox_lua_block *)ptr;
             block->next = b->head[k];
             b->head[k] = block;

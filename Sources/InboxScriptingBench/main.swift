@@ -9,12 +9,14 @@ import LuaKit
 // same calls with the person as a `LuaTable` (`call([LuaValue])`), for comparison.
 //
 // TODO: the goal (facade within 2x of pure Lua) is not met: a call costs about 3,100
-// instructions against about 1,000 for the rule over a built table (it was 5,300). What is
-// left is mostly Lua's own work through its C API, which a plain C loop doing the same calls
-// pays too (about 2,500): creating the table with room for two fields (about 420), setting
-// them (about 360), interning the username (about 360), collecting the three objects again
-// (about 330 in generational mode), and the protected call with its limits (about 300 besides
-// the rule's own 500). Swift's part is about 450, the comparison of the result included.
+// instructions against about 1,000 for the rule over a built table (it was 5,300 with a
+// LuaTable per person and malloc for every block; the LuaTable path is now about 4,400).
+// Most of what is left is Lua's own work through its C API, which a plain C loop making the
+// same calls pays too (about 2,450, or 2.45x): the protected call with its limits (about 300
+// besides the rule's own 500), creating the table with room for two fields (about 330),
+// setting them (about 420), interning the username (about 320), collecting the three objects
+// again (about 320 in generational mode) and reading the keys (about 150). Swift's part,
+// the comparison of the result included, is about 600.
 //
 // Usage: InboxScriptingBench [PEOPLE] [both|facade|lua|table]. The timed loops are the
 // functions `runFacade`, `runFacadeTable` and `runPureLua`, so that `valgrind

@@ -39,7 +39,7 @@ extension LuaPinnedFunction {
         }
         let result = handler + 1
         if lua_type(lua, result) == LUA_TSTRING {
-            _ = stringResult(at: result, lua)
+            _ = isLastString(at: result, lua)
             return lastString
         }
         return try state.value(at: result, lua)

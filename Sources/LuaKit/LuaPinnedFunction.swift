@@ -15,12 +15,12 @@ public final class LuaPinnedFunction {
 
     let reference: lua_Integer
 
-    /// The bytes of the last single string result, and the results returned for it (empty
-    /// before the first). Only this object's calls touch them, one at a time, which makes
-    /// the dynamic exclusivity checks useless.
+    /// The last single string result (`.nil` before the first), its bytes, and the results
+    /// returned for it (empty until asked for). Only this object's calls touch them, one at
+    /// a time, which makes the dynamic exclusivity checks useless.
+    @exclusivity(unchecked) private(set) var lastString: LuaValue = .nil
     @exclusivity(unchecked) private var lastBytes: [UInt8] = []
     @exclusivity(unchecked) private var lastResults: [LuaValue] = []
-    @exclusivity(unchecked) private(set) var lastString: LuaValue = .nil
 
     /// The keys of the last ``LuaRecord`` type passed, which saves a dictionary lookup.
     @exclusivity(unchecked) var lastKeys: LuaRecordKeys?
@@ -79,18 +79,27 @@ public final class LuaPinnedFunction {
     /// The one string result at `index`, reusing the previous results when the bytes are
     /// equal: a rule's few answers cost neither a copy nor an array.
     func stringResult(at index: Int32, _ lua: OpaquePointer) -> [LuaValue] {
+        if !isLastString(at: index, lua) || lastResults.isEmpty {
+            lastResults = [lastString]
+        }
+        return lastResults
+    }
+
+    /// Whether the string at `index` has the bytes of ``lastString``; when not, it becomes
+    /// ``lastString``.
+    func isLastString(at index: Int32, _ lua: OpaquePointer) -> Bool {
         var length = 0
         let chars = lua_tolstring(lua, index, &length).unsafelyUnwrapped
-        if !lastResults.isEmpty, lastBytes.count == length,
+        if case .string = lastString, lastBytes.count == length,
             length == 0
                 || lastBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, chars, length) == 0 }
                 )
         {
-            return lastResults
+            return true
         }
         lastBytes = [UInt8](UnsafeRawBufferPointer(start: chars, count: length))
         lastString = .string(lastBytes)
-        lastResults = [lastString]
-        return lastResults
+        lastResults = []
+        return false
     }
 }
