@@ -76,7 +76,7 @@ typedef struct inbox_lua_control {
     long long instructions;  /* instruction budget of a run; 0: none */
     long long left;          /* instructions left in this run */
     double timeout;          /* seconds a run may take; 0: none */
-    double deadline;         /* CLOCK_MONOTONIC seconds */
+    double deadline;         /* inbox_lua_now() seconds */
     void (*release)(void *object);  /* releases a retained Swift object */
     void *owner;             /* the Swift LuaState, unretained */
     inbox_lua_blocks blocks; /* freed small blocks, for reuse */
@@ -138,9 +138,20 @@ static inline inbox_lua_control *inbox_lua_control_of(lua_State *L) {
     return (inbox_lua_control *)ud;
 }
 
+/* The clock of the time limit: each run reads it once at its start, and
+ * the hook every INBOX_LUA_HOOK_STEP instructions.  The coarse clock costs
+ * a third of the precise one (about 10 ns against 35 here), for a
+ * resolution of a few milliseconds, which a script's time limit can
+ * spare. */
+#ifdef CLOCK_MONOTONIC_COARSE
+#define INBOX_LUA_CLOCK CLOCK_MONOTONIC_COARSE
+#else
+#define INBOX_LUA_CLOCK CLOCK_MONOTONIC
+#endif
+
 static inline double inbox_lua_now(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(INBOX_LUA_CLOCK, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
