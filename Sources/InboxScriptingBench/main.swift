@@ -8,15 +8,16 @@ import LuaKit
 // a fresh table (`ScriptFunction.call(_:)` with a `LuaRecord`); the `table` mode times the
 // same calls with the person as a `LuaTable` (`call([LuaValue])`), for comparison.
 //
-// TODO: the goal (facade within 2x of pure Lua) is not met: a call costs about 3,100
+// TODO: the goal (facade within 2x of pure Lua) is not met: a call costs about 3,000
 // instructions against about 1,000 for the rule over a built table (it was 5,300 with a
-// LuaTable per person and malloc for every block; the LuaTable path is now about 4,400).
-// Most of what is left is Lua's own work through its C API, which a plain C loop making the
-// same calls pays too (about 2,450, or 2.45x): the protected call with its limits (about 300
-// besides the rule's own 500), creating the table with room for two fields (about 330),
-// setting them (about 420), interning the username (about 320), collecting the three objects
-// again (about 320 in generational mode) and reading the keys (about 150). Swift's part,
-// the comparison of the result included, is about 600.
+// LuaTable per person and malloc for every block; the LuaTable path is now about 4,400), and
+// by the wall clock the ratio is about 4x (it was about 8x). Most of what is left is Lua's
+// own work through its C API, which a plain C loop making the same calls pays too (about
+// 2,450, or 2.45x): the protected call with its limits (about 300 besides the rule's own
+// 500), creating the table with room for two fields (about 330), setting them (about 420),
+// interning the username (about 320), collecting the three objects again (about 320 in
+// generational mode) and reading the keys (about 150). Swift's part, the comparison of the
+// result included, is about 550.
 //
 // Usage: InboxScriptingBench [PEOPLE] [both|facade|lua|table]. The timed loops are the
 // functions `runFacade`, `runFacadeTable` and `runPureLua`, so that `valgrind
