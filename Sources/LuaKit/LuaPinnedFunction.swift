@@ -13,10 +13,17 @@ public final class LuaPinnedFunction {
     /// The state the function lives in.
     public let state: LuaState
 
-    private let reference: lua_Integer
+    let reference: lua_Integer
 
-    /// The bytes of the last single string result, and the results returned for it.
-    private var lastString: (bytes: [UInt8], results: [LuaValue])?
+    /// The last single string result (`.nil` before the first), its bytes, and the results
+    /// returned for it (empty until asked for). Only this object's calls touch them, one at
+    /// a time, which makes the dynamic exclusivity checks useless.
+    @exclusivity(unchecked) private(set) var lastString: LuaValue = .nil
+    @exclusivity(unchecked) private var lastBytes: [UInt8] = []
+    @exclusivity(unchecked) private var lastResults: [LuaValue] = []
+
+    /// The keys of the last ``LuaRecord`` type passed, which saves a dictionary lookup.
+    @exclusivity(unchecked) var lastKeys: LuaRecordKeys?
 
     /// Pins `function` (a Lua function, or a value with `__call`) in `state`.
     ///
@@ -71,18 +78,28 @@ public final class LuaPinnedFunction {
 
     /// The one string result at `index`, reusing the previous results when the bytes are
     /// equal: a rule's few answers cost neither a copy nor an array.
-    private func stringResult(at index: Int32, _ lua: OpaquePointer) -> [LuaValue] {
+    func stringResult(at index: Int32, _ lua: OpaquePointer) -> [LuaValue] {
+        if !isLastString(at: index, lua) || lastResults.isEmpty {
+            lastResults = [lastString]
+        }
+        return lastResults
+    }
+
+    /// Whether the string at `index` has the bytes of ``lastString``; when not, it becomes
+    /// ``lastString``.
+    func isLastString(at index: Int32, _ lua: OpaquePointer) -> Bool {
         var length = 0
         let chars = lua_tolstring(lua, index, &length).unsafelyUnwrapped
-        if let last = lastString, last.bytes.count == length,
+        if case .string = lastString, lastBytes.count == length,
             length == 0
-                || last.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, chars, length) == 0 })
+                || lastBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, chars, length) == 0 }
+                )
         {
-            return last.results
+            return true
         }
-        let bytes = [UInt8](UnsafeRawBufferPointer(start: chars, count: length))
-        let results = [LuaValue.string(bytes)]
-        lastString = (bytes, results)
-        return results
+        lastBytes = [UInt8](UnsafeRawBufferPointer(start: chars, count: length))
+        lastString = .string(lastBytes)
+        lastResults = []
+        return false
     }
 }

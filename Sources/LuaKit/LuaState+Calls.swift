@@ -33,6 +33,7 @@ extension LuaState {
     }
 
     /// Throws a memory error when Swift pushed past the memory limit outside of any run.
+    @inline(__always)
     func checkMemory(_ state: OpaquePointer) throws {
         guard control.pointee.over_limit != 0, control.pointee.depth == 0 else { return }
         control.pointee.over_limit = 0

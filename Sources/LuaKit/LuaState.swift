@@ -10,13 +10,16 @@ public final class LuaState {
     /// The raw `lua_State *` for code that calls the C API directly; nil once closed.
     ///
     /// Such code must follow the C boundary rule of DESIGN.md: no raising call here.
-    public private(set) var pointer: OpaquePointer?
+    @exclusivity(unchecked) public private(set) var pointer: OpaquePointer?
 
     /// The standard library profile the state was opened with.
     public let profile: LuaProfile
 
     let control: UnsafeMutablePointer<inbox_lua_control>
     private var patternsInstalled: Bool
+
+    /// The registry references of the key tables of ``LuaRecord`` types, by type.
+    var recordKeys: [ObjectIdentifier: LuaRecordKeys] = [:]
 
     /// The limits applied to each top-level run (a call from Swift into Lua).
     public var limits: LuaLimits {
@@ -68,6 +71,7 @@ public final class LuaState {
         pointer = nil
         control.pointee.in_swift = 1
         lua_close(state)
+        inbox_lua_blocks_drain(&control.pointee.blocks)
     }
 
     /// True once ``close()`` has run.
@@ -97,19 +101,30 @@ public final class LuaState {
     ///
     /// Inside a Swift function called from a coroutine, this is that coroutine's thread.
     func withStack<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
-        guard let main = pointer else {
-            throw LuaError(kind: .runtime, message: "the Lua state is closed")
-        }
-        let state = control.pointee.current ?? main
-        if control.pointee.limit != 0 && control.pointee.used > control.pointee.limit {
-            inbox_lua_collect(state)  // garbage of a run stopped by the memory limit
-        }
+        let state = try runningThread()
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
         return try body(state)
     }
 
+    /// The thread to push on (inside a Swift function called from a coroutine, that
+    /// coroutine), after collecting the garbage of a run stopped by the memory limit.
+    ///
+    /// - Throws: ``LuaError`` when the state is closed.
+    @inline(__always)
+    func runningThread() throws -> OpaquePointer {
+        guard let main = pointer else {
+            throw LuaError(kind: .runtime, message: "the Lua state is closed")
+        }
+        let state = control.pointee.current ?? main
+        if control.pointee.limit != 0 && control.pointee.used > control.pointee.limit {
+            inbox_lua_collect(state)
+        }
+        return state
+    }
+
     /// Makes room for `count` more slots, or throws.
+    @inline(__always)
     func ensureStack(_ state: OpaquePointer, _ count: Int32) throws {
         guard lua_checkstack(state, count) != 0 else {
             throw LuaError(kind: .runtime, message: "stack overflow (Lua stack cannot grow)")

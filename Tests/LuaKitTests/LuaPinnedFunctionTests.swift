@@ -2,16 +2,8 @@ import LuaKit
 import Testing
 
 @Suite struct LuaPinnedFunctionTests {
-    private func pinned(
-        _ source: String, _ name: String, limits: LuaLimits = LuaLimits()
-    ) throws -> LuaPinnedFunction {
-        let lua = try LuaState(limits: limits)
-        _ = try lua.run(source, name: "@rule.lua")
-        return try LuaPinnedFunction(try lua.global(name), in: lua)
-    }
-
     @Test func resultsComeBackOfEveryKind() throws {
-        let echo = try pinned("function echo(...) return ... end", "echo")
+        let echo = try pinnedRule("function echo(...) return ... end", "echo")
         #expect(try echo(1, 2.5, "s", true, .nil, .null) == [1, 2.5, "s", true, .nil, .null])
         let nested = LuaTable(sequence: [1, 2], fields: ["k": .table(.array([]))])
         #expect(try echo(.table(nested)) == [.table(nested)])
@@ -20,7 +12,7 @@ import Testing
     }
 
     @Test func repeatedStringResultsStayExact() throws {
-        let pick = try pinned(
+        let pick = try pinnedRule(
             "function pick(n) return n > 0 and 'yes' or (n < 0 and 'no' or '') end", "pick")
         let answers = try [1, 2, -1, 0, 0, 3].map { try pick(.integer($0)) }
         #expect(answers == [["yes"], ["yes"], ["no"], [""], [""], ["yes"]])
@@ -33,7 +25,7 @@ import Testing
             end
             function fail() error("bad rule") end
             """
-        let boom = try pinned(source, "boom")
+        let boom = try pinnedRule(source, "boom")
         let lua = boom.state
         let pinnedError = #expect(throws: LuaError.self) { try boom(7) }
         let callError = #expect(throws: LuaError.self) {
@@ -56,7 +48,7 @@ import Testing
     }
 
     @Test func tostringOfAnErrorValueIsTheMessage() throws {
-        let raise = try pinned(
+        let raise = try pinnedRule(
             """
             function raise()
               error(setmetatable({}, {__tostring = function() return "custom" end}))
@@ -76,27 +68,20 @@ import Testing
               return n
             end
             """
-        let spin = try pinned(source, "spin", limits: LuaLimits(timeout: .milliseconds(100)))
-        try expectEachCallLimited(spin, .timeLimit, "rule.lua:1: time limit exceeded")
-        let hog = try pinned(source, "hog", limits: LuaLimits(memory: 4 << 20))
-        try expectEachCallLimited(hog, .memory, "not enough memory")
-    }
-
-    /// Calls `function` twice over the limit and twice within it.
-    private func expectEachCallLimited(
-        _ function: LuaPinnedFunction, _ kind: LuaError.Kind, _ message: String
-    ) throws {
-        for _ in 1...2 {
-            let error = #expect(throws: LuaError.self) { try function(1) }
-            #expect(error?.kind == kind)
-            #expect(error?.message == message)
-            #expect(try function(0) == [0])
+        let spin = try pinnedRule(source, "spin", limits: LuaLimits(timeout: .milliseconds(100)))
+        let hog = try pinnedRule(source, "hog", limits: LuaLimits(memory: 4 << 20))
+        for (function, kind, message) in [
+            (spin, LuaError.Kind.timeLimit, "rule.lua:1: time limit exceeded"),
+            (hog, .memory, "not enough memory"),
+        ] {
+            try expectEachCallLimited(
+                function, kind, message, over: { _ = try $0(1) }, within: { try $0(0) },
+                expected: [0])
         }
-        #expect(function.state.stackTop == 0)
     }
 
     @Test func callingAfterCloseFailsCleanly() throws {
-        let echo = try pinned("function echo(...) return ... end", "echo")
+        let echo = try pinnedRule("function echo(...) return ... end", "echo")
         echo.state.close()
         let error = #expect(throws: LuaError.self) { try echo(1) }
         #expect(error?.kind == .runtime)
@@ -104,7 +89,7 @@ import Testing
     }
 
     @Test func aValueOfAnotherStateIsRefused() throws {
-        let echo = try pinned("function echo(...) return ... end", "echo")
+        let echo = try pinnedRule("function echo(...) return ... end", "echo")
         let other = try LuaState(profile: .sandbox)
         let error = #expect(throws: LuaError.self) {
             try LuaPinnedFunction(try echo.state.global("echo"), in: other)

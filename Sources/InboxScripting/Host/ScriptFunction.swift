@@ -32,6 +32,13 @@ public struct ScriptFunction {
         try call(arguments)
     }
 
+    /// Calls the function with one Swift value, which Lua receives as a fresh table, and
+    /// returns the first result (`.nil` when there is none): the fast way to run a rule for
+    /// many people. See ``LuaRecord``.
+    public func call(_ record: some LuaRecord) throws -> LuaValue {
+        try pinned.call(record)
+    }
+
     /// Calls the function with JSON values (a person, a thread, as the API sends them) and
     /// returns its results as JSON. Ids stay exact, `null` is `json.null`, arrays stay arrays.
     ///
