@@ -100,6 +100,10 @@ final class StandaloneRun {
             return watcher.wasInterrupted ? 130 : 1
         }
         var text = "inbox-lua: \(error.message)"
+        if error.kind == .memory, let limit = options.memoryLimit {
+            // Lua's own words do not say that it is the limit the user set that ran out.
+            text += " (over --memory-limit \(Self.size(limit)))"
+        }
         if let traceback = error.traceback, Self.wantsTraceback(error) {
             // lua5.4's tracebacks end in its C main function; the host stands in for it.
             let bottom = "\n\t[C]: in ?"
@@ -107,6 +111,14 @@ final class StandaloneRun {
         }
         Output.error(text)
         return watcher.wasInterrupted ? 130 : 1
+    }
+
+    /// A byte count as `--memory-limit` takes it: `512K`, `8M`, `1G`, or bytes.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 && bytes % (1 << 30) == 0 { return "\(bytes >> 30)G" }
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20)M" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10)K" }
+        return String(bytes)
     }
 
     /// `lua5.4`'s message handler adds no traceback to an error object whose `__tostring`

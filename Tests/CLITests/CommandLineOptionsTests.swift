@@ -96,7 +96,9 @@ import Testing
         let outcome = try InboxLuaProcess().run(
             ["--memory-limit", "512K", "-e", "local t = {} for i = 1, 1e7 do t[i] = i end"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.hasPrefix("inbox-lua: not enough memory"), "\(outcome)")
+        #expect(
+            outcome.stderr == "inbox-lua: not enough memory (over --memory-limit 512K)\n",
+            "\(outcome)")
     }
 
     @Test func timeoutStopsTheScript() throws {
