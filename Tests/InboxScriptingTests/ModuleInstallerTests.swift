@@ -119,6 +119,28 @@ import Testing
         #expect(mine == "42\tfunction\tnil\n")
     }
 
+    @Test func aScriptCannotTakeTheModuleAwayBeforeItIsBuilt() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            print(pcall(setmetatable, inbox, nil))
+            print(getmetatable(inbox), type(inbox.threads.list), getmetatable(inbox))
+            """)
+        #expect(
+            output == "false\tcannot change a protected metatable\nfalse\tfunction\tnil\n")
+    }
+
+    @Test func theModulesNamesWinOverARawsetBeforeItIsBuilt() throws {
+        let fixture = try HostFixture()
+        let output = try fixture.run(
+            """
+            rawset(inbox, "threads", 5)
+            print(inbox.threads)
+            print(inbox.team().name, type(inbox.threads.list))
+            """)
+        #expect(output == "5\nAcme Corp\tfunction\n")
+    }
+
     @Test func aFirstUseInsideACoroutineBuildsIt() throws {
         let fixture = try HostFixture()
         let output = try fixture.run(

@@ -10,8 +10,7 @@ enum ModuleSource {
     /// Returns a function that builds `inbox` now if it is not built yet.
     static let bootstrap = #"""
         local install, logEntries, writeLine, prepare, lazy = ...
-        local setmetatable, getmetatable, pcall, error, next =
-          setmetatable, getmetatable, pcall, error, next
+        local setmetatable, pcall, error, next = setmetatable, pcall, error, next
 
         -- Each log entry is {name, fn}.
         local log = {}
@@ -21,28 +20,32 @@ enum ModuleSource {
         install("log", log)
 
         local inbox, docs = {}, setmetatable({}, {__mode = "k"})
+        local built = false
         local function build()
           local chunk, entries, rulesChunk, sandboxed, protect = prepare()
           chunk(inbox, docs, entries, rulesChunk, log, sandboxed, protect)
+          built = true
         end
-        local pending = {}
-        local function buildNow()
-          if getmetatable(inbox) == pending then pending.__index(inbox, "team") end
-        end
+        local buildNow = build
         if lazy then
-          -- Builds inbox in place; a failure (out of memory) leaves it to be built again.
+          -- The metatable is protected, so that a script cannot take the module away
+          -- before it is built; the debug library's setmetatable (the full profile has it)
+          -- still changes it. A failure (out of memory) leaves it to be built again.
+          local forceMetatable = debug.setmetatable
+          local pending = {__metatable = false}
           local function ready()
-            setmetatable(inbox, nil)
+            forceMetatable(inbox, nil)
             local ok, message = pcall(build)
             if not ok then
-              setmetatable(inbox, pending)
+              forceMetatable(inbox, pending)
               error(message, 0)
             end
           end
           pending.__index = function(t, key) ready() return t[key] end
           pending.__newindex = function(t, key, value) ready() t[key] = value end
           pending.__pairs = function(t) ready() return next, t, nil end
-          setmetatable(inbox, pending)
+          forceMetatable(inbox, pending)
+          buildNow = ready
         else
           build()
         end
@@ -58,7 +61,9 @@ enum ModuleSource {
             writeLine(concat(parts, "\t"))
           end, nil, false)
         end
-        return buildNow
+        return function()
+          if not built then buildNow() end
+        end
         """#
 
     /// Builds the `inbox` table in place from the binding entries, then runs the rules chunk
@@ -74,7 +79,7 @@ enum ModuleSource {
           for i = 1, #path do
             local key = path[i]
             local child = rawget(node, key)
-            if child == nil then
+            if type(child) ~= "table" then  -- the module's names win over a rawset's
               child = {}
               rawset(node, key, child)
             end
