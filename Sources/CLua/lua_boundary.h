@@ -41,7 +41,10 @@ enum {
     /* Raise a memory error: the Swift section went over the limit. */
     INBOX_LUA_RAISE_MEMORY = -3,
     /* Raise "Swift function already released" (only from a finalizer). */
-    INBOX_LUA_RAISE_RELEASED = -4
+    INBOX_LUA_RAISE_RELEASED = -4,
+    /* Raise the error of the limit the Swift function tripped (the
+     * control block's `tripped`), as the count hook raises it. */
+    INBOX_LUA_RAISE_LIMIT = -5
 };
 
 struct inbox_lua_control;
@@ -291,6 +294,8 @@ typedef struct inbox_lua_function_slot {
     void *box;
 } inbox_lua_function_slot;
 
+static inline int inbox_lua_raise_limit(lua_State *L, int tripped);
+
 /* Raises on behalf of the Swift dispatcher, whose frame has returned:
  * `code` is one of the INBOX_LUA_RAISE_* codes.  Kept out of line so
  * that the trampoline's own frame stays minimal.  [-(0|1), +1, v] */
@@ -301,6 +306,8 @@ static inline int inbox_lua_raise_code(lua_State *L, int code) {
         return inbox_lua_raise_memory(L);
     case INBOX_LUA_RAISE_RELEASED:
         return luaL_error(L, "Swift function already released");
+    case INBOX_LUA_RAISE_LIMIT:
+        return inbox_lua_raise_limit(L, inbox_lua_control_of(L)->tripped);
     case INBOX_LUA_RAISE_MESSAGE:
         luaL_where(L, 1);
         lua_insert(L, -2);

@@ -8,6 +8,7 @@
  * pcall, xpcall and coroutine.resume re-raise instead of returning false.
  */
 
+#include <limits.h>
 #include <string.h>
 
 #define INBOX_LUA_HOOK_STEP 1000
@@ -126,11 +127,28 @@ static inline int inbox_lua_lib_pcall(lua_State *L) {
     return inbox_lua_pcall_done(L, status, 0);
 }
 
+/* The message handler xpcall installs: the script's own (upvalue 1),
+ * except once a limit has tripped.  The count hook raises a limit, and Lua
+ * runs the message handler of an error raised in a hook with hooks off: a
+ * script's handler that looped would then run past every limit. */
+static inline int inbox_lua_xpcall_handler(lua_State *L) {
+    inbox_lua_control *c = inbox_lua_control_of(L);
+    if (c->tripped != INBOX_LUA_LIMIT_NONE)
+        return 1;  /* the limit's error, as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 /* xpcall(f, msgh, ...) that a limit passes through. */
 static inline int inbox_lua_lib_xpcall(lua_State *L) {
     int nargs = lua_gettop(L) - 2;
     int status;
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, inbox_lua_xpcall_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);  /* f, msgh, true, f, args... */
@@ -164,6 +182,11 @@ static inline int inbox_lua_lib_rep(lua_State *L) {
     luaL_checklstring(L, 1, &len);
     n = luaL_checkinteger(L, 2);
     luaL_optlstring(L, 3, "", &seplen);
+    /* string.rep's own check, made here so that the error names the
+     * script's line rather than this wrapper. */
+    if (n > 0 && (len + seplen < len
+                  || len + seplen > (size_t)INT_MAX / (size_t)n))
+        return luaL_error(L, "resulting string too large");
     if (c->limit && n > 0) {
         double size = (double)len * (double)n
             + (double)seplen * (double)(n - 1);
@@ -178,11 +201,17 @@ static inline int inbox_lua_lib_rep(lua_State *L) {
     return 1;
 }
 
-/* load (upvalue 1) that only accepts text chunks. */
+/* load (upvalue 1) that only accepts text chunks: the mode asked for, less
+ * "b"; a mode without "t" then refuses every chunk, with Lua's message. */
 static inline int inbox_lua_lib_load(lua_State *L) {
+    const char *mode;
     if (lua_gettop(L) < 3)
         lua_settop(L, 3);
-    lua_pushliteral(L, "t");
+    mode = luaL_optstring(L, 3, "t");
+    if (strchr(mode, 't') != NULL)
+        lua_pushliteral(L, "t");
+    else
+        lua_pushliteral(L, "");
     lua_replace(L, 3);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);

@@ -48,6 +48,24 @@ static inline int inbox_lua_readonly_pairs(lua_State *L) {
     return 3;
 }
 
+/* setmetatable (upvalue 1) that refuses a metatable with a __gc field:
+ * Lua runs finalizers with hooks off, so a finalizer's loop would run
+ * past every limit.  Any value counts, as a placeholder set now marks the
+ * object for finalization and a function put in its place later runs. */
+static inline int inbox_lua_lib_setmetatable(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc is not allowed in the "
+                              "sandbox (finalizers run outside the limits)");
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 /* True when the value at idx is a read-only proxy.  [-0, +0, -] */
 static inline int inbox_lua_is_readonly(lua_State *L, int idx) {
     int found = 0;
@@ -172,6 +190,7 @@ static inline int inbox_lua_open_sandbox_k(lua_State *L) {
     lua_pushglobaltable(L);
     inbox_lua_wrap(L, "load", inbox_lua_lib_load);
     inbox_lua_wrap(L, "rawset", inbox_lua_lib_rawset);
+    inbox_lua_wrap(L, "setmetatable", inbox_lua_lib_setmetatable);
     lua_pop(L, 1);
 
     /* Scripts see read-only views; Swift keeps writing the copy. */

@@ -35,7 +35,7 @@ final class InterruptWatcher {
         defer { inbox_standalone_release_interrupt() }
         guard let timeout else { return try body() }
         let token = cancellation
-        let deadline = DispatchWorkItem { token.cancel(reason: "time limit exceeded") }
+        let deadline = DispatchWorkItem { token.cancel(reason: CancellationToken.timeLimitReason) }
         DispatchQueue.global().asyncAfter(
             deadline: .now() + .milliseconds(Int(timeout / .milliseconds(1))), execute: deadline)
         defer { deadline.cancel() }

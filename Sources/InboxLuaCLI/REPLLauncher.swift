@@ -38,7 +38,9 @@ enum REPLLauncher {
             let run = runs.next()
             let delay = DispatchTimeInterval.milliseconds(Int(timeout / .milliseconds(1)))
             DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
-                if runs.current == run { cancellation.cancel(reason: "time limit exceeded") }
+                if runs.current == run {
+                    cancellation.cancel(reason: CancellationToken.timeLimitReason)
+                }
             }
         }
         if isatty(options.input) != 0 {

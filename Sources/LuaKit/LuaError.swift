@@ -29,6 +29,16 @@ public struct LuaError: Error, CustomStringConvertible {
             }
         }
 
+        /// The limit a Swift function trips by throwing an error of this kind: the time
+        /// and instruction limits (a memory error stays an error value).
+        var tripsLimit: Int32? {
+            switch self {
+            case .timeLimit: Int32(INBOX_LUA_LIMIT_TIME)
+            case .instructionLimit: Int32(INBOX_LUA_LIMIT_INSTRUCTIONS)
+            default: nil
+            }
+        }
+
         init(limit: Int32) {
             switch limit {
             case Int32(INBOX_LUA_LIMIT_INSTRUCTIONS): self = .instructionLimit

@@ -30,6 +30,11 @@ extension LuaState {
 
     /// Creates a Lua function that runs `body`.
     ///
+    /// An error `body` throws is raised in Lua. A ``LuaError`` of kind `.timeLimit` or
+    /// `.instructionLimit` trips that limit instead, so that the run stops as it would
+    /// at the count hook, `pcall` or not: a host function that gave up waiting because the
+    /// run's time is up says so by throwing one.
+    ///
     /// - Parameter name: the name used in argument errors (`bad argument #1 to 'name'`).
     public func function(named name: String, _ body: @escaping LuaFunctionBody) throws
         -> LuaValue
@@ -172,6 +177,11 @@ private func luaKitPushError(_ error: any Error, _ state: OpaquePointer) -> Int3
         if (try? value.push(state, into: owner)) != nil {
             return Int32(INBOX_LUA_RAISE_VALUE)
         }
+    }
+    if let error = error as? LuaError, let limit = error.kind.tripsLimit {
+        // The limit stops the run from here, past pcall, as if the hook had raised it.
+        inbox_lua_control_of(state).pointee.tripped = limit
+        return Int32(INBOX_LUA_RAISE_LIMIT)
     }
     if let error = error as? LuaError, error.kind != .runtime {
         luaKitPushText(error.message, state)

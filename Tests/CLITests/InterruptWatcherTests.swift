@@ -59,8 +59,8 @@ import Testing
         return (outcome, Date().timeIntervalSince(started))
     }
 
-    static let timeLimitError =
-        "inbox.account_links: accountLinks: GET /account-links time limit exceeded\n"
+    /// The run's time limit, raised where the script made the blocked call.
+    static let timeLimitError = "time limit exceeded\n"
 
     @Test func timeoutEndsAnInboxCallBlockedInHTTP() throws {
         let (outcome, seconds) = try runAgainstASilentServer([
@@ -68,6 +68,20 @@ import Testing
         ])
         #expect(seconds < 5)
         #expect(outcome.status == 1, "\(outcome)")
+        #expect(
+            outcome.stderr.hasPrefix("inbox-lua: (command line):1: " + Self.timeLimitError),
+            "\(outcome)")
+    }
+
+    /// The deadline that ends a blocked call is the run's time limit, which pcall cannot
+    /// catch: the script does not go on past its deadline.
+    @Test func pcallCannotCatchTheTimeoutOfABlockedCall() throws {
+        let (outcome, seconds) = try runAgainstASilentServer([
+            "--timeout", "1", "-e", "print(pcall(inbox.account_links)) print('after')",
+        ])
+        #expect(seconds < 5)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(outcome.stdout == "", "\(outcome)")
         #expect(
             outcome.stderr.hasPrefix("inbox-lua: (command line):1: " + Self.timeLimitError),
             "\(outcome)")

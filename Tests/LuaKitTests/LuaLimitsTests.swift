@@ -67,7 +67,7 @@ import Testing
 
     @Test func hugeRepIsRefusedBeforeAllocating() throws {
         try expectLimit(
-            .memory, LuaLimits(memory: 8 << 20), "return pcall(string.rep, 'x', 1e10)",
+            .memory, LuaLimits(memory: 8 << 20), "return pcall(string.rep, 'x', 1e9)",
             message: "not enough memory", within: 1)
     }
 
@@ -95,5 +95,49 @@ import Testing
         }
         lua.limits = LuaLimits()
         #expect(try lua.run("local n = 0 for i = 1, 1e6 do n = n + 1 end return n") == [1_000_000])
+    }
+
+    /// Lua runs the message handler of an error raised in the count hook with hooks off:
+    /// a handler that loops must not outlive the limit, in either profile.
+    @Test(arguments: [LuaProfile.full, .sandbox])
+    func anXpcallHandlerCannotOutliveALimit(profile: LuaProfile) throws {
+        let lua = try LuaState(profile: profile, limits: LuaLimits(timeout: .milliseconds(100)))
+        let started = Date()
+        let error = #expect(throws: LuaError.self) {
+            try lua.run(
+                "return xpcall(function() while true do end end, function() while true do end end)",
+                name: "=limit")
+        }
+        #expect(error?.kind == .timeLimit)
+        #expect(error?.message == "limit:1: time limit exceeded")
+        #expect(Date().timeIntervalSince(started) < 5)
+        // A handler still handles the errors that are not limits.
+        #expect(
+            try lua.run("return xpcall(error, function(m) return 'handled ' .. m end, 'boom')")
+                == [false, "handled boom"])
+    }
+
+    /// A Swift function that gives up because the run's time is up throws a time-limit
+    /// error, which stops the run past pcall as the hook's would.
+    @Test func aSwiftFunctionCanTripTheTimeLimit() throws {
+        let lua = try LuaState(limits: LuaLimits(timeout: .seconds(10)))
+        try lua.register("wait") { _ in
+            throw LuaError(kind: .timeLimit, message: "time limit exceeded")
+        }
+        let error = #expect(throws: LuaError.self) {
+            try lua.run("print(pcall(wait))\nreturn 'went on'", name: "=rule")
+        }
+        #expect(error?.kind == .timeLimit)
+        #expect(error?.message == "rule:1: time limit exceeded")
+        #expect(try lua.run("return 'usable'") == ["usable"])
+    }
+
+    /// string.rep's own size check names the script's line, as in lua5.4.
+    @Test func aStringTooLargeNamesTheLine() throws {
+        let lua = try LuaState()
+        let error = #expect(throws: LuaError.self) {
+            try lua.run("local s = 'x'\nreturn s:rep(1e10)", name: "=rep")
+        }
+        #expect(error?.message == "rep:2: resulting string too large")
     }
 }

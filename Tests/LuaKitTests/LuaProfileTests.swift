@@ -30,6 +30,33 @@ import Testing
         #expect(notFound == [false, "module 'nosuchmodule' not found:"])
     }
 
+    /// The mode a script asks for still counts: binary only refuses a text chunk too.
+    @Test func sandboxLoadKeepsAModeThatRefusesText() throws {
+        let lua = try LuaState(profile: .sandbox)
+        #expect(
+            try lua.run("return load('return 1', 'x', 'b')")
+                == [.nil, "attempt to load a text chunk (mode is '')"])
+        #expect(try lua.run("return load('return 1', 'x', 'bt')()") == [1])
+    }
+
+    /// Lua runs finalizers with hooks off, beyond every limit: the sandbox refuses them,
+    /// even as a placeholder that a function could replace later.
+    @Test func sandboxRefusesFinalizers() throws {
+        let lua = try LuaState(profile: .sandbox)
+        let message =
+            "setmetatable: __gc is not allowed in the sandbox (finalizers run outside the limits)"
+        for gc in ["function() while true do end end", "true"] {
+            let error = #expect(throws: LuaError.self) {
+                try lua.run("setmetatable({}, {__gc = \(gc)})", name: "=gc")
+            }
+            #expect(error?.message == "gc:1: " + message)
+        }
+        #expect(
+            try lua.run("return getmetatable(setmetatable({}, {__index = {x = 1}})).__index.x") == [
+                1
+            ])
+    }
+
     @Test func sharedTablesAreReadOnly() throws {
         let lua = try LuaState(profile: .sandbox)
         let results = try lua.run(

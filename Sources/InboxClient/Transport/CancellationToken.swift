@@ -11,6 +11,10 @@ public final class CancellationToken: @unchecked Sendable {
     private var handlers: [Int: @Sendable () -> Void] = [:]
     private var nextHandlerID = 0
 
+    /// The reason a run's deadline gives: the scripting layer turns a call it ended into
+    /// the run's time limit, which a script cannot catch.
+    public static let timeLimitReason = "time limit exceeded"
+
     /// A token that is not cancelled.
     public init() {}
 

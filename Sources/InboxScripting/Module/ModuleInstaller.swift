@@ -1,5 +1,6 @@
 import CLua
 import CLuaJSON
+import InboxClient
 import LuaKit
 
 /// Puts the `json`, `log` and `inbox` modules (and, when the host captures output, `print`)
@@ -85,6 +86,13 @@ struct ModuleInstaller {
                     throw error
                 } catch let error as LuaError {
                     throw error
+                } catch let error as InboxError
+                    where error.kind == .cancelled
+                    && error.message == CancellationToken.timeLimitReason
+                {
+                    // The run's deadline ended the call: the run's time limit, not an
+                    // error a script's pcall could catch.
+                    throw LuaError(kind: .timeLimit, message: error.message)
                 } catch {
                     throw BindingError(binding.name, Self.message(error, quoting: id))
                 }
