@@ -29,6 +29,31 @@ import Testing
                 + "like an X platform id; use the account link's id (see inbox.account_links())")
     }
 
+    /// A thread's platformId (two user ids) or a person's (digits) where an Inbox id
+    /// belongs, as an argument or as a key, is named as such before any request.
+    @Test func platformIdsWhereAnInboxIdBelongsAreNamedAsSuch() throws {
+        let fixture = try HostFixture()
+        let conversation = "1437502833589490409:1876543210987654321"
+        let hint =
+            "looks like an X conversation id (a thread's platformId); use the thread's Inbox id "
+            + "(the `id` field)"
+        #expect(
+            fixture.failure("inbox.threads.get('\(conversation)')")
+                == "test:1: inbox.threads.get: thread id \"\(conversation)\" \(hint)")
+        #expect(
+            fixture.failure("inbox.messages.send{threadId = '\(conversation)', content = 'x'}")
+                == "test:1: inbox.messages.send: threadId \"\(conversation)\" \(hint)")
+        #expect(
+            fixture.failure(
+                "inbox.messages.send{threadId = '1437502833589490409-18765', content = 'x'}")
+                == "test:1: inbox.messages.send: threadId \"1437502833589490409-18765\" \(hint)")
+        #expect(
+            fixture.failure("inbox.messages.send{contactId = '1566123362161725441', content = 'x'}")
+                == "test:1: inbox.messages.send: contactId \"1566123362161725441\" looks like an "
+                + "X platform id; use the Inbox id (the `id` field)")
+        #expect(fixture.opened.isEmpty)
+    }
+
     @Test func anInboxIdWhereAPlatformIdBelongsIsNamedAsSuch() throws {
         let fixture = try HostFixture()
         let message = fixture.failure(

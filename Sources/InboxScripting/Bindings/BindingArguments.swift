@@ -51,13 +51,8 @@ enum BindingArguments {
         guard let id = idText(value) else {
             throw argumentError(binding, position, "\(label) expected, \(ArgumentText.got(value))")
         }
-        let shown = ArgumentText.excerpt(id)
-        if IdentifierKind.isPlatformId(id) {
-            throw BindingError(
-                binding.name,
-                "\(label) \"\(shown)\" looks like an X platform id; "
-                    + "use the Inbox id (the `id` field)"
-            )
+        if let hint = IdentifierKind.platformHint(id) {
+            throw BindingError(binding.name, "\(label) \"\(ArgumentText.excerpt(id))\" \(hint)")
         }
         return id
     }
@@ -135,6 +130,10 @@ enum BindingArguments {
             }
         case .id:
             guard let id = idText(value) else { throw mismatch }
+            if let hint = IdentifierKind.platformHint(id) {
+                throw BindingError(
+                    binding.name, "\(written) \"\(ArgumentText.excerpt(id))\" \(hint)")
+            }
             return .string(id)
         case .accountLinkId:
             return .string(try accountLinkId(value, written, binding, mismatch))
