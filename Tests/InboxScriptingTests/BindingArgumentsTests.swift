@@ -54,6 +54,18 @@ import Testing
         #expect(fixture.opened.isEmpty)
     }
 
+    /// A negative count would read as "none" without a word.
+    @Test func aNegativeCountIsRefused() throws {
+        let fixture = try HostFixture()
+        #expect(
+            fixture.failure("inbox.threads.list{max = -1}")
+                == "test:1: inbox.threads.list: bad argument 'max' (must be 0 or more, got -1)")
+        #expect(
+            fixture.failure("for t in inbox.threads{limit = -5} do end")
+                == "test:1: inbox.threads: bad argument 'limit' (must be 0 or more, got -5)")
+        #expect(try fixture.run("print(#inbox.threads.list{max = 0})") == "0\n")
+    }
+
     @Test func anInboxIdWhereAPlatformIdBelongsIsNamedAsSuch() throws {
         let fixture = try HostFixture()
         let message = fixture.failure(

@@ -80,7 +80,9 @@ struct BindingKey {
 
 /// The types argument keys hold.
 enum BindingKeyType {
-    case string, boolean, integer, number
+    case string, boolean, number
+    /// A whole number, 0 or more: every integer key is a count, a size or a position.
+    case integer
     /// An Inbox id; integers are accepted and written as digits.
     case id
     /// An account link's Inbox id, refused when it looks like an X user id.

@@ -116,12 +116,20 @@ enum BindingArguments {
             guard case .boolean(let flag) = value else { throw mismatch }
             return .bool(flag)
         case .integer:
+            let whole: Int64
             switch value {
-            case .integer(let number): return .integer(number)
+            case .integer(let number): whole = number
             case .number(let number) where number == number.rounded() && abs(number) < 9e15:
-                return .integer(Int64(number))
+                whole = Int64(number)
             default: throw mismatch
             }
+            // Every integer key is a count, a size or a position: a negative one is a
+            // mistake, which would otherwise read as "none" without a word.
+            guard whole >= 0 else {
+                throw BindingError(
+                    binding.name, "bad argument '\(written)' (must be 0 or more, got \(whole))")
+            }
+            return .integer(whole)
         case .number:
             switch value {
             case .integer(let number): return .integer(number)
