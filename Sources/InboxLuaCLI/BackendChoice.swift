@@ -20,13 +20,16 @@ struct BackendChoice {
     ///
     /// - Throws: ``UsageFailure`` for a bad `INBOX_API_URL` or `INBOX_API_VERSION`.
     init(_ options: CommandLineOptions) throws(UsageFailure) {
-        let version = options.apiVersion.flatMap(APIVersion.init(rawValue:))
+        // `--api-version` wins over `INBOX_API_VERSION`; both choose the emulator's too.
+        var version = options.apiVersion.flatMap(APIVersion.init(rawValue:))
+        if version == nil {
+            version = try Self.environmentVersion()
+        }
         let token = Self.environment("INBOX_API_TOKEN")
         if options.emulator == nil, token != nil {
             backend = try Self.live(version: version, cancellation: cancellation)
         } else {
-            let path = options.emulator ?? Self.defaultEmulatorPath()
-            backend = .emulator(path: path, version: version ?? .v2)
+            backend = Self.emulator(path: options.emulator, version: version ?? .v2)
         }
         // The configuration holds the token now: scripts (os.getenv), the REPL and child
         // processes (io.popen, os.execute) must not see it.
@@ -53,18 +56,38 @@ struct BackendChoice {
         }
     }
 
-    /// `$XDG_DATA_HOME/inbox-lua/emulator.sqlite`, else under `~/.local/share`; the folder
-    /// is created here because the emulator only creates the file.
-    ///
-    /// TODO: create the folder when the backend opens rather than at start-up; that needs
-    /// InboxScripting to expose a way to wrap `ScriptBackend.emulator`'s opening.
+    /// `INBOX_API_VERSION` as the live client reads it (`v1`, `v2`, `1` or `2`), or nil
+    /// when unset.
+    private static func environmentVersion() throws(UsageFailure) -> APIVersion? {
+        guard let text = environment("INBOX_API_VERSION") else { return nil }
+        let lowered = text.lowercased()
+        guard let version = APIVersion(rawValue: lowered.hasPrefix("v") ? lowered : "v" + lowered)
+        else {
+            throw UsageFailure(description: "INBOX_API_VERSION must be v1 or v2, not \"\(text)\"")
+        }
+        return version
+    }
+
+    /// The emulator at `path`, else at the default path. When the backend opens, the
+    /// default path's folder is created; an explicit path's folder must already exist.
+    private static func emulator(path: String?, version: APIVersion) -> ScriptBackend {
+        let file = path ?? defaultEmulatorPath()
+        let inner = ScriptBackend.emulator(path: file, version: version)
+        return ScriptBackend(description: inner.description, isEmulator: true) {
+            if path == nil {
+                try EmulatorFolder.create(for: file)
+            } else {
+                try EmulatorFolder.require(for: file)
+            }
+            return try inner.openInbox()
+        }
+    }
+
+    /// `$XDG_DATA_HOME/inbox-lua/emulator.sqlite`, else under `~/.local/share`.
     static func defaultEmulatorPath() -> String {
         let home = environment("HOME") ?? "."
         let data = environment("XDG_DATA_HOME") ?? home + "/.local/share"
-        let folder = data + "/inbox-lua"
-        mkdir(data, 0o755)
-        mkdir(folder, 0o755)
-        return folder + "/emulator.sqlite"
+        return data + "/inbox-lua/emulator.sqlite"
     }
 
     /// A variable's value, nil when unset or empty.

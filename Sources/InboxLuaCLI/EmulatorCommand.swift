@@ -41,6 +41,11 @@ enum EmulatorCommand {
               --output FILE    export into FILE instead of stdout
             """
 
+    /// The hint under a usage error, one line like the main command's.
+    static let usageHint =
+        "usage: inbox-lua emulator reset|serve|export|import|receive ...;"
+        + " try 'inbox-lua emulator --help'"
+
     static func run(_ arguments: [String]) -> Int32 {
         guard let subcommand = arguments.first else { return usageError("missing subcommand") }
         if ["--help", "-h", "help"].contains(subcommand) {
@@ -75,6 +80,7 @@ enum EmulatorCommand {
     }
 
     private static func reset(_ options: EmulatorOptions) throws -> Int32 {
+        try options.expectPositional(0, "reset takes no arguments")
         let store = try options.openStore()
         try store.reset()
         printError("inbox-lua: the emulator at \(store.path) holds the demo team again")
@@ -85,6 +91,7 @@ enum EmulatorCommand {
         guard let token = options.token, !token.isEmpty else {
             throw EmulatorOptions.UsageFailure(description: "serve needs --token T")
         }
+        try options.expectPositional(0, "serve takes no arguments")
         let store = try options.openStore()
         // Block the stop signals before the server's threads start, so they
         // inherit the mask and only `sigwait` below sees them.
@@ -106,6 +113,7 @@ enum EmulatorCommand {
     }
 
     private static func export(_ options: EmulatorOptions) throws -> Int32 {
+        try options.expectPositional(0, "export takes no arguments")
         let document = Data(try options.openStore().exportTeam())
         if let output = options.output {
             try EmulatorOptions.write(document, to: output)
@@ -116,9 +124,8 @@ enum EmulatorCommand {
     }
 
     private static func importTeam(_ options: EmulatorOptions) throws -> Int32 {
-        guard let file = options.positional.first else {
-            throw EmulatorOptions.UsageFailure(description: "import needs a FILE (or - for stdin)")
-        }
+        try options.expectPositional(1, "import needs one FILE (or - for stdin)")
+        let file = options.positional[0]
         let document =
             file == "-"
             ? Output.readInput()
@@ -131,8 +138,9 @@ enum EmulatorCommand {
 
     /// Simulates a reply from the person in a thread, for trying workflows.
     private static func receive(_ options: EmulatorOptions) throws -> Int32 {
-        guard options.positional.count == 2 else {
-            throw EmulatorOptions.UsageFailure(description: "receive needs THREAD_ID and TEXT")
+        try options.expectPositional(2, "receive needs THREAD_ID and TEXT")
+        guard !options.positional[1].isEmpty else {
+            throw EmulatorOptions.UsageFailure(description: "receive: the TEXT must not be empty")
         }
         let store = try options.openStore()
         let id = try store.receive(threadId: options.positional[0], content: options.positional[1])
@@ -141,7 +149,7 @@ enum EmulatorCommand {
     }
 
     private static func usageError(_ message: String) -> Int32 {
-        printError("inbox-lua emulator: \(message)\n\(usage)")
+        printError("inbox-lua emulator: \(message)\n\(usageHint)")
         return 64
     }
 

@@ -59,10 +59,16 @@ struct EmulatorOptions {
         }
     }
 
-    /// The store at `--emulator PATH`, or the default file.
+    /// Fails with `message` unless exactly `count` arguments came besides the options.
+    func expectPositional(_ count: Int, _ message: String) throws(UsageFailure) {
+        guard positional.count == count else { throw UsageFailure(description: message) }
+    }
+
+    /// The store at `--emulator PATH` (its folder must exist), or the default file.
     /// A store that cannot be opened names its path, with SQLite's reason.
     func openStore() throws -> EmulatorStore {
         let path = try emulatorPath ?? EmulatorStore.defaultPath()
+        try EmulatorFolder.require(for: path)
         do {
             return try EmulatorStore(path: path)
         } catch let failure as SQLiteFailure {

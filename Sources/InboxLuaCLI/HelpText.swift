@@ -36,7 +36,7 @@ enum HelpText {
         inbox-lua options:
           --emulator PATH   use the local emulator team kept at PATH (:memory: for a
                             fresh in-memory team), even when INBOX_API_TOKEN is set
-          --api-version V   v1 or v2 (default v2)
+          --api-version V   v1 or v2 (default: INBOX_API_VERSION, else v2)
           --dry-run         make reads, record writes; print the plan on stderr at the end
           --plan-json FILE  with --dry-run, also write the plan as JSON to FILE (- for stdout)
           --timeout SECS    stop the run after SECS seconds

@@ -17,14 +17,21 @@ enum Output {
     /// C's `stdin`.
     static var inputStream: UnsafeMutablePointer<FILE> { inbox_standalone_stream(0) }
 
-    /// Writes `text` and a newline to stderr.
+    /// Writes `text` and a newline to stderr, every byte of it (a NUL included, as lua.c's
+    /// `lua_writestringerror` writes a message with its length).
     static func error(_ text: String) {
-        fputs(text + "\n", errorStream)
+        write(text + "\n", to: errorStream)
     }
 
-    /// Writes `text` to stdout as it is.
+    /// Writes `text` to stdout as it is, every byte of it.
     static func standard(_ text: String) {
-        fputs(text, outputStream)
+        write(text, to: outputStream)
+    }
+
+    /// `fwrite` with the byte count: `fputs` would stop at the first NUL.
+    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
     }
 
     /// Writes bytes to stdout and flushes them, for a reader that takes them as they come.

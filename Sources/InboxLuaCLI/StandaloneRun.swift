@@ -39,6 +39,10 @@ final class StandaloneRun {
         }
         installStandaloneParts()
         var status = runAll()
+        // As lua.c ends with lua_close: pending finalizers run, and what they print comes
+        // before the plan. `os.exit` without `close = true` never gets here, as in lua5.4.
+        lua.close()
+        Output.flush()
         if !finish() && status == 0 {
             status = 1
         }

@@ -83,6 +83,50 @@ import Testing
         #expect(outcome.stdout == "partialclosed\n")
     }
 
+    /// A finalizer that prints `gc`, as a Lua statement; a global keeps its table alive
+    /// until the state closes.
+    private static let printsAtGC =
+        "kept = setmetatable({}, {__gc = function() print('gc') end}) io.write('partial ')"
+
+    @Test func finalizersRunAtTheEndAsLuaClosesTheState() throws {
+        let process = try InboxLuaProcess()
+        let executed = try process.run(["-e", Self.printsAtGC + " print('end')"])
+        #expect(executed.status == 0)
+        #expect(executed.stdout == "partial end\ngc\n")
+        try process.write("gc.lua", Self.printsAtGC + "\n")
+        let script = try process.run(["gc.lua"])
+        #expect(script.status == 0)
+        #expect(script.stdout == "partial gc\n")
+        let stdin = try process.run([], input: Self.printsAtGC + "\n")
+        #expect(stdin.status == 0)
+        #expect(stdin.stdout == "partial gc\n")
+        let repl = try process.run(["-i", "-e", Self.printsAtGC], input: "")
+        #expect(repl.status == 0)
+        #expect(repl.stdout == HelpTextTests.versionLine + "partial > \ngc\n")
+    }
+
+    @Test func finalizersRunAfterAnUncaughtError() throws {
+        let outcome = try InboxLuaProcess().run(["-e", Self.printsAtGC + " error('x', 0)"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "partial gc\n")
+        #expect(outcome.stderr.hasPrefix("inbox-lua: x\nstack traceback:\n"))
+    }
+
+    @Test func osExitWithoutCloseRunsNoFinalizer() throws {
+        let outcome = try InboxLuaProcess().run(["-e", Self.printsAtGC + " os.exit(2)"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == "partial ")
+    }
+
+    @Test func finalizerOutputComesBeforeTheJSONPlan() throws {
+        let outcome = try InboxLuaProcess().run([
+            "--dry-run", "--plan-json", "-", "-e", Self.printsAtGC,
+        ])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "partial gc\n{\"dryRun\":true,\"writes\":[]}\n")
+        #expect(outcome.stderr == "dry run: 0 writes not made\n")
+    }
+
     @Test func osExitBadArgument() throws {
         let outcome = try InboxLuaProcess().run(["-e", "os.exit('a')"])
         #expect(outcome.status == 1)

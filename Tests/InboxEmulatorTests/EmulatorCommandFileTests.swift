@@ -57,7 +57,7 @@ struct EmulatorCommandFileTests {
         #expect(
             unopenable.stderr
                 == "inbox-lua: cannot open the emulator at \(inMissingFolder): "
-                + "unable to open database file\n")
+                + "no such folder \(text).absent\n")
     }
 
     @Test("--help prints the usage with every subcommand and option on stdout")

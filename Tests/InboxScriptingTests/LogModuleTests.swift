@@ -20,6 +20,12 @@ import Testing
             ])
     }
 
+    @Test func aNulInAFieldValueIsEscapedAsLuaWritesIt() throws {
+        let fixture = try HostFixture()
+        try fixture.run(#"log.info("m", {k = "a\0b", n = "\0" .. "7"}); log.info("x\0y")"#)
+        #expect(fixture.logs == [#"info: m k="a\0b" n="\0007""#, "info: x\0y"])
+    }
+
     @Test func scriptsReadAndSetTheLevel() throws {
         let fixture = try HostFixture()
         let output = try fixture.run(

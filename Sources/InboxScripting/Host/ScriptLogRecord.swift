@@ -15,7 +15,7 @@ public struct ScriptLogRecord: Sendable, Hashable {
     }
 
     /// One line for stderr: `info: thread assigned rule=vip thread.id=k7x...`; values with
-    /// spaces, quotes or `=` are quoted.
+    /// spaces, quotes, `=` or NUL are quoted.
     public var formatted: String {
         var line = "\(level): \(message)"
         for field in fields {
@@ -25,10 +25,24 @@ public struct ScriptLogRecord: Sendable, Hashable {
     }
 
     private static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && !value.contains { " \"=\t\n".contains($0) }
+        let plain = !value.isEmpty && !value.contains { " \"=\t\n\0".contains($0) }
         guard !plain else { return value }
-        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-            .replacing("\n", with: "\\n")
+        // A NUL is written `\0` (`\000` before a digit), as Lua's `%q` writes it: the line
+        // stays one line of text that `grep` and `cut` handle, and the value reads back as
+        // a Lua string literal. A raw NUL would end it early in C-string based tools.
+        var escaped = ""
+        var characters = value.makeIterator()
+        var next = characters.next()
+        while let character = next {
+            next = characters.next()
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\0": escaped += next.map { ("0"..."9").contains($0) } == true ? "\\000" : "\\0"
+            default: escaped.append(character)
+            }
+        }
         return "\"\(escaped)\""
     }
 }
