@@ -39,6 +39,31 @@ final class InterruptWatcher {
         DispatchQueue.global().asyncAfter(
             deadline: .now() + .milliseconds(Int(timeout / .milliseconds(1))), execute: deadline)
         defer { deadline.cancel() }
+        return try bounding(body)
+    }
+
+    /// How long past the deadline a run may still take to stop before ``bounding(_:)``
+    /// ends the process.
+    static let grace = Duration.seconds(2)
+
+    /// Runs `body`; with a `--timeout`, ends the process if `body` is still running
+    /// ``grace`` after the deadline. Lua stops a script at its deadline from the count
+    /// hook, which Lua turns off in finalizers (`__gc`) and which cannot interrupt one long
+    /// C call: a run from cron with a timeout must end all the same.
+    func bounding<T>(_ body: () throws -> T) rethrows -> T {
+        guard let timeout else { return try body() }
+        let backstop = DispatchWorkItem {
+            // The main thread is stuck, perhaps holding stdio's lock: write(2) and _exit.
+            let text =
+                "inbox-lua: time limit exceeded, and the script did not stop (a __gc "
+                + "finalizer or one long C call runs beyond the hook that stops scripts)\n"
+            _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+            _exit(1)
+        }
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .milliseconds(Int((timeout + Self.grace) / .milliseconds(1))),
+            execute: backstop)
+        defer { backstop.cancel() }
         return try body()
     }
 

@@ -41,7 +41,7 @@ final class StandaloneRun {
         var status = runAll()
         // As lua.c ends with lua_close: pending finalizers run, and what they print comes
         // before the plan. `os.exit` without `close = true` never gets here, as in lua5.4.
-        lua.close()
+        watcher.bounding { lua.close() }
         Output.flush()
         if !finish() && status == 0 {
             status = 1

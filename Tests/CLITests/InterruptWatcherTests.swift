@@ -115,4 +115,23 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(outcome.status == (outcome.signalled ? SIGINT : 130), "\(outcome)")
     }
+
+    /// Lua runs finalizers with its hooks off, so the hook cannot stop a finalizer that
+    /// loops, during the run or at the close after it: the process ends all the same,
+    /// soon after the deadline.
+    @Test(arguments: ["collectgarbage() print('after')", "print('end')"])
+    func timeoutEndsTheProcessWhenAFinalizerLoops(then: String) throws {
+        let started = Date()
+        let outcome = try InboxLuaProcess().run([
+            "--timeout", "0.3", "-e",
+            "setmetatable({}, {__gc = function() while true do end end}) " + then,
+        ])
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(
+            outcome.stderr.hasSuffix(
+                "inbox-lua: time limit exceeded, and the script did not stop (a __gc finalizer "
+                    + "or one long C call runs beyond the hook that stops scripts)\n"),
+            "\(outcome)")
+    }
 }
