@@ -68,8 +68,8 @@ final class CurlTransport: HTTPTransport, @unchecked Sendable {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = String(line[..<colon]).trimmingSpaces.lowercased()
-            let value = String(line[line.index(after: colon)...]).trimmingSpaces
+            let name = HTTPHeader.trimmed(line[..<colon]).lowercased()
+            let value = HTTPHeader.trimmed(line[line.index(after: colon)...])
             headers[name] = value
         }
         return headers
@@ -116,13 +116,5 @@ private final class CancelFlag: @unchecked Sendable {
 
     func trip() {
         pointer.pointee = 1
-    }
-}
-
-extension String {
-    /// The text without the spaces and tabs around it, as HTTP trims a field value.
-    fileprivate var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

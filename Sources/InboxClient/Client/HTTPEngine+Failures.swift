@@ -55,7 +55,7 @@ extension HTTPEngine {
     /// `X-RateLimit-Reset` (Unix seconds), or the v2 details.
     func retryAfter(_ response: TransportResponse, details: JSONValue?) -> Double? {
         let now = configuration.clock.now()
-        if let header = response.header("Retry-After").map(Self.trimmingSpaces) {
+        if let header = response.header("Retry-After").map(HTTPHeader.trimmed) {
             if let seconds = Double(header) { return max(0, seconds) }
             if let date = httpDate(header) { return max(0, date.timeIntervalSince(now)) }
         }
@@ -97,12 +97,6 @@ extension HTTPEngine {
             year: year, month: monthIndex + 1, day: day, hour: time[0], minute: time[1],
             second: time[2])
         return components.date
-    }
-
-    /// `text` without the spaces and tabs around it.
-    static func trimmingSpaces(_ text: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 
     /// The start of a body as text, at most 200 characters, with the token blanked out.

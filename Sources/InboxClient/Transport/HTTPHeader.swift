@@ -10,4 +10,11 @@ public struct HTTPHeader: Sendable, Hashable {
         self.name = name
         self.value = value
     }
+
+    /// `text` without the spaces and tabs around it, as HTTP reads a field's name and
+    /// value (RFC 9110's optional whitespace).
+    public static func trimmed(_ text: some StringProtocol) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
 }
