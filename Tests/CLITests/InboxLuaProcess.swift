@@ -12,7 +12,8 @@ struct InboxLuaProcess {
         var stderr: String
 
         var description: String {
-            "status \(status)\(signalled ? " (signal)" : "")\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+            "status \(status)\(signalled ? " (signal)" : "")\n"
+                + "--- stdout\n\(stdout)--- stderr\n\(stderr)"
         }
     }
 

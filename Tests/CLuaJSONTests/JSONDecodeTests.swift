@@ -28,7 +28,8 @@ import Testing
     @Test func fractionsAndExponentsAreFloats() throws {
         let result = try lua.run(
             #"""
-            local t = json.decode('[1.5,0.1,1e2,-0.0,2.5E-3,1.0,123456.789e3,1e-400,0.30000000000000004]')
+            local t = json.decode('[1.5,0.1,1e2,-0.0,2.5E-3,1.0,123456.789e3,1e-400,'
+              .. '0.30000000000000004]')
             local parts = {}
             for i, v in ipairs(t) do parts[i] = math.type(v) .. " " .. ("%.17g"):format(v) end
             return table.concat(parts, ", ")

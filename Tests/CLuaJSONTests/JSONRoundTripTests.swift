@@ -94,7 +94,8 @@ import Testing
                     local text = json.encode(random_value(0))
                     local at = math.random(#text)
                     local damaged = math.random(2) == 1 and text:sub(1, at - 1)
-                        or text:sub(1, at - 1) .. string.char(math.random(0, 255)) .. text:sub(at + 1)
+                        or text:sub(1, at - 1) .. string.char(math.random(0, 255))
+                          .. text:sub(at + 1)
                     local ok, message = pcall(json.decode, damaged)
                     if ok then
                         decoded = decoded + 1

@@ -152,7 +152,8 @@ import Testing
         #expect(error.status == 404)
         #expect(
             error.description
-                == "thread: GET /threads/t1 -> 404 threadNotFound: No thread <token> (request req_42)"
+                == "thread: GET /threads/t1 -> 404 threadNotFound: No thread <token> "
+                + "(request req_42)"
         )
         #expect(!String(describing: error.bodyExcerpt).contains("ibt_test_secret"))
         #expect(server.requests.first?.header("authorization") == "Bearer ibt_test_secret")

@@ -73,4 +73,5 @@ enum ContractData {
 }
 
 let teamJSON =
-    #"{"id":"team1","name":"Acme","slug":"acme","imageUrl":null,"currency":"USD","allowSupportAccess":false,"createdAt":"2026-01-01T00:00:00.000Z"}"#
+    #"{"id":"team1","name":"Acme","slug":"acme","imageUrl":null,"currency":"USD","#
+    + #""allowSupportAccess":false,"createdAt":"2026-01-01T00:00:00.000Z"}"#

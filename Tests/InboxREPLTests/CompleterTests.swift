@@ -28,7 +28,8 @@ struct CompleterTests {
     @Test("fields of tables, nested, following __index tables")
     func fields() throws {
         let setup = """
-            inbox = {threads = {lookup = 1, list = 2}, accounts = setmetatable({}, {__index = {links = 3}})}
+            inbox = {threads = {lookup = 1, list = 2},
+              accounts = setmetatable({}, {__index = {links = 3}})}
             json = {null = 0, encode = 1, decode = 2}
             """
         let (_, completer) = try completer(setup)

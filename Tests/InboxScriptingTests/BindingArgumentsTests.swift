@@ -91,8 +91,8 @@ import Testing
         let fixture = try HostFixture()
         #expect(
             fixture.failure("inbox.threads.update('fmuuwy0kyb9hxih458aohpp3', {archived = 'yes'})")
-                == "test:1: inbox.threads.update: bad argument 'archived' (boolean expected, got string)"
-        )
+                == "test:1: inbox.threads.update: bad argument 'archived' (boolean expected, "
+                + "got string)")
         #expect(
             fixture.failure("inbox.threads.get({})")
                 == "test:1: inbox.threads.get: bad argument #1 (thread id expected, got table)")
@@ -113,7 +113,8 @@ import Testing
         let output = try fixture.run(
             """
             local a = inbox.threads.list{accountLinkId = 'k7xq2m9vd4nbp8c3w6tyrh5a', folder = 'all'}
-            local b = inbox.threads.list{accountLinkIds = {'k7xq2m9vd4nbp8c3w6tyrh5a'}, inbox = 'all'}
+            local b = inbox.threads.list{accountLinkIds = {'k7xq2m9vd4nbp8c3w6tyrh5a'},
+              inbox = 'all'}
             print(#a, #b)
             local c = inbox.threads.list{inbox = 'no-reply'}
             local d = inbox.threads.list{folder = 'noReply'}
@@ -122,8 +123,8 @@ import Testing
         #expect(output == "200\t200\n132\t132\n")
         #expect(
             fixture.failure("inbox.threads.update('x1', {done = true, archived = true})")
-                == "test:1: inbox.threads.update: give archived or done, not both (they are one key)"
-        )
+                == "test:1: inbox.threads.update: give archived or done, not both "
+                + "(they are one key)")
     }
 
     @Test func anUnknownFolderListsTheFolders() throws {

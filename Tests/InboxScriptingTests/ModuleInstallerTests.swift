@@ -12,7 +12,8 @@ import Testing
             print(doc.name)
             print(doc.signature)
             print(doc.summary)
-            print(getmetatable(docs).__mode, docs[inbox.threads].name, docs[inbox.rules.choose].name)
+            print(getmetatable(docs).__mode, docs[inbox.threads].name,
+              docs[inbox.rules.choose].name)
             """)
         #expect(
             output == """

@@ -6,7 +6,9 @@ import Testing
     static let rules = """
         local rules = {
           {name = "big accounts", use = "acmecorp",
-            when = function(p) return p.followerCount >= 100000, "followers " .. p.followerCount end},
+            when = function(p)
+              return p.followerCount >= 100000, "followers " .. p.followerCount
+            end},
           {name = "press", use = "@AcmeCorp",
             when = function(p) return p.press end},
           default = "acmesupport",
@@ -37,7 +39,8 @@ import Testing
         let fixture = try HostFixture()
         let output = try fixture.run(
             Self.rules + """
-                local _, _, trace = inbox.rules.choose(rules, {followerCount = 250000}, {trace = true})
+                local _, _, trace =
+                  inbox.rules.choose(rules, {followerCount = 250000}, {trace = true})
                 print(table.concat(trace, "\\n"))
                 _, _, trace = inbox.rules.choose(rules, {followerCount = 5}, {trace = true})
                 print(table.concat(trace, "\\n"))
@@ -79,17 +82,17 @@ import Testing
         let fixture = try HostFixture()
         #expect(
             fixture.failure(
-                "inbox.rules.choose({{name = 'x', when = function() return true end, use = 'nobody'}}, {})"
-            )
-                == "test:1: inbox.rules.choose: rule \"x\" uses \"nobody\", which is not an account "
-                + "link of this team (known: @acmecorp, @acmesupport)")
+                "inbox.rules.choose({{name = 'x', when = function() return true end, "
+                    + "use = 'nobody'}}, {})")
+                == "test:1: inbox.rules.choose: rule \"x\" uses \"nobody\", which is not an "
+                + "account link of this team (known: @acmecorp, @acmesupport)")
         #expect(
             fixture.failure("inbox.rules.choose({{name = 'x', use = 'acmecorp'}}, {})")
                 == "test:1: inbox.rules.choose: rule x needs when = function(person)")
         #expect(
             fixture.failure("inbox.rules.choose({}, {}, {tarce = true})")
-                == "test:1: inbox.rules.choose: unknown option \"tarce\"; known options: default, trace"
-        )
+                == "test:1: inbox.rules.choose: unknown option \"tarce\"; known options: "
+                + "default, trace")
         #expect(
             fixture.failure("inbox.rules.choose({})")
                 == "test:1: inbox.rules.choose: bad argument #2 (person expected, got nil)")

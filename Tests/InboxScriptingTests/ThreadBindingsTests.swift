@@ -114,7 +114,8 @@ import Testing
         let output = try fixture.run(
             """
             local id = "ngwccfoms9iv4lyf3888lzc2"
-            local t = inbox.threads.update(id, {done = true, assigneeId = "h3kv9pw5zt2mqx8nd4cb7rya"})
+            local t = inbox.threads.update(
+              id, {done = true, assigneeId = "h3kv9pw5zt2mqx8nd4cb7rya"})
             print(t.archived, t.assigneeId)
             t = inbox.threads.update(id, {archived = false, assigneeId = json.null})
             print(t.archived, t.assigneeId, inbox.threads.get(id).archived)

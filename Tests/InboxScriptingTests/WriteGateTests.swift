@@ -39,9 +39,13 @@ import Testing
         #expect(
             fixture.host.plan.text == """
                 dry run: 5 writes not made
-                1. inbox.threads.update → ngwccfoms9iv4lyf3888lzc2 {"archived":true,"id":"ngwccfoms9iv4lyf3888lzc2"}
-                2. inbox.send → p3nf8wz2qk6vj9dm4cx7hbt1 {"accountLinkId":"p3nf8wz2qk6vj9dm4cx7hbt1","content":"Hi!","username":"ben_hansen"}
-                3. inbox.send → p3nf8wz2qk6vj9dm4cx7hbt1 {"accountLinkId":"p3nf8wz2qk6vj9dm4cx7hbt1","content":"Hello","username":"diego_vargas"}
+                1. inbox.threads.update → ngwccfoms9iv4lyf3888lzc2 \
+                {"archived":true,"id":"ngwccfoms9iv4lyf3888lzc2"}
+                2. inbox.send → p3nf8wz2qk6vj9dm4cx7hbt1 \
+                {"accountLinkId":"p3nf8wz2qk6vj9dm4cx7hbt1","content":"Hi!","username":"ben_hansen"}
+                3. inbox.send → p3nf8wz2qk6vj9dm4cx7hbt1 \
+                {"accountLinkId":"p3nf8wz2qk6vj9dm4cx7hbt1","content":"Hello",\
+                "username":"diego_vargas"}
                 4. inbox.tags.create {"name":"Beta"}
                 5. inbox.tags.delete → VIP {"id":"VIP"}
 

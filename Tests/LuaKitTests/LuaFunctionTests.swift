@@ -118,7 +118,10 @@ private struct NULMessage: Error, CustomStringConvertible {
         #expect(
             results == [
                 false,
-                "y:1: attempt to yield across a C-call boundary (a Swift function is on the stack, and cannot be suspended)",
+                """
+                y:1: attempt to yield across a C-call boundary (a Swift function is on the \
+                stack, and cannot be suspended)
+                """,
             ])
         #expect(lua.stackTop == 0)
     }

@@ -42,15 +42,18 @@ import Testing
             message: "limit:1: instruction limit exceeded")
         try expectLimit(
             .memory, LuaLimits(memory: 1 << 20),
-            "local ok = pcall(function() local t = {} while true do t[#t + 1] = 'x' .. #t end end) return ok",
+            "local ok = pcall(function() local t = {} while true do t[#t + 1] = 'x' .. #t end end)"
+                + " return ok",
             message: "not enough memory")
         try expectLimit(
             .timeLimit, LuaLimits(timeout: .milliseconds(100)),
-            "while true do local co = coroutine.create(function() while true do end end) coroutine.resume(co) end",
+            "while true do local co = coroutine.create(function() while true do end end)"
+                + " coroutine.resume(co) end",
             message: "limit:1: time limit exceeded")
         try expectLimit(
             .memory, LuaLimits(memory: 1 << 20),
-            "while true do xpcall(coroutine.wrap(function() local s = {} while true do s[#s+1] = {} end end), print) end",
+            "while true do xpcall(coroutine.wrap(function() local s = {} while true do"
+                + " s[#s+1] = {} end end), print) end",
             message: "not enough memory")
     }
 

@@ -7,8 +7,9 @@ import Testing
         let results = try lua.run(
             """
             return io, debug, dofile, loadfile, os.execute, os.exit, os.getenv, os.remove,
-                package.loadlib, string.dump, #package.searchers, type(os.time), type(string.format),
-                type(coroutine.wrap), type(utf8.char), type(math.floor), type(table.concat)
+                package.loadlib, string.dump, #package.searchers, type(os.time),
+                type(string.format), type(coroutine.wrap), type(utf8.char), type(math.floor),
+                type(table.concat)
             """)
         let expected: [LuaValue] =
             [.nil, .nil, .nil, .nil, .nil, .nil, .nil, .nil, .nil, .nil, 1]
@@ -98,8 +99,8 @@ import Testing
         let lua = try LuaState(profile: .sandbox)
         try lua.registerModule("inboxlike", functions: ["send": { _ in ["sent"] }])
         let results = try lua.run(
-            "local m = require 'inboxlike' local ok = pcall(function() m.send = nil end) return ok, m.send()"
-        )
+            "local m = require 'inboxlike' local ok = pcall(function() m.send = nil end)"
+                + " return ok, m.send()")
         #expect(results == [false, "sent"])
     }
 

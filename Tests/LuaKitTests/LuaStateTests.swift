@@ -103,7 +103,8 @@ import Testing
         _ = try lua.run(
             """
             keep(setmetatable({}, {
-                __index = function(_, k) if k == 'bad' then error('no ' .. k) end return k .. '!' end,
+                __index = function(_, k) if k == 'bad' then error('no ' .. k) end
+                  return k .. '!' end,
                 __tostring = function() error({}) end,
                 __len = function() return 7 end,
             }))

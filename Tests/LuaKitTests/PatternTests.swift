@@ -35,9 +35,12 @@ import Testing
         "string.gsub('abc def', '^%w+', 'X')",
         "string.gsub('one two three', '%a+', '<%0>', 2)",
         "string.gsub('x1y22', '%d+', function() end)",
-        "(function() local t = {} for k, v in string.gmatch('a=1, b=2', '(%w+)=(%w+)') do t[#t+1] = k .. v end return table.concat(t, ';') end)()",
-        "(function() local t = {} for w in string.gmatch('one two', '%a*') do t[#t+1] = '<' .. w .. '>' end return table.concat(t) end)()",
-        "(function() local t = {} for w in string.gmatch('abcd', '.', 3) do t[#t+1] = w end return table.concat(t) end)()",
+        "(function() local t = {} for k, v in string.gmatch('a=1, b=2', '(%w+)=(%w+)') do"
+            + " t[#t+1] = k .. v end return table.concat(t, ';') end)()",
+        "(function() local t = {} for w in string.gmatch('one two', '%a*') do"
+            + " t[#t+1] = '<' .. w .. '>' end return table.concat(t) end)()",
+        "(function() local t = {} for w in string.gmatch('abcd', '.', 3) do t[#t+1] = w end"
+            + " return table.concat(t) end)()",
         "pcall(string.match, 'x', '%')",
         "pcall(string.match, 'x', '[a')",
         "pcall(string.match, 'x', '(x')",
@@ -54,7 +57,8 @@ import Testing
         "string.find('a+b', '+', 1, true)",
         "string.match('x', '()')",
         "pcall(string.gsub, 'abc', '.', {a = 1, b = true})",
-        "(function() local n = 0 for w in string.gmatch('^a^a', '^a') do n = n + 1 end return n end)()",
+        "(function() local n = 0 for w in string.gmatch('^a^a', '^a') do n = n + 1 end"
+            + " return n end)()",
     ]
 
     /// Random subjects and patterns from a small alphabet, the same for every run.
@@ -80,7 +84,10 @@ import Testing
                 return table.concat({tostring(pcall(string.find, s, p))}, ','),
                     table.concat({tostring(select(2, pcall(string.gsub, s, p, '<%0>')))}, ','),
                     (function() local ok, e = pcall(function()
-                        local t = {} for a, b in string.gmatch(s, p) do t[#t+1] = tostring(a) .. tostring(b) end
+                        local t = {}
+                        for a, b in string.gmatch(s, p) do
+                          t[#t+1] = tostring(a) .. tostring(b)
+                        end
                         return table.concat(t, '|') end) return tostring(ok) .. tostring(e) end)()
                 """
             let arguments: [LuaValue] = [.string(subject), .string(pattern)]
